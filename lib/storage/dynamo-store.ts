@@ -1,0 +1,213 @@
+// ObjectStore on one DynamoDB table (ARCHITECTURE.md, "Key design"). Every write is
+// two steps: allocate a revision from the counter item, then a conditional put that
+// carries it. A deletion leaves a short-lived tombstone rather than removing the item so
+// that the stream record of a delete carries the deletion's own revision.
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { AlreadyExistsError, ConflictError, NotFoundError, type GroupResource } from '../api/errors.ts';
+import { equalityRequirement } from '../api/selectors/field-selector.ts';
+import type { Clock } from '../core/clock.ts';
+import type { IdSource } from '../core/ids.ts';
+import { decodeContinue, encodeContinue } from './continue-token.ts';
+import { REVISION_KEY, keyOf, namespacePrefix, nodeIndexKey, partitionKey, sortKey } from './item-keys.ts';
+import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
+import { stampCreate, stampUpdate } from './object-rules.ts';
+import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
+import { NODE_INDEX } from './table-definition.ts';
+
+export interface DynamoStoreDeps {
+  client: DynamoDBClient;
+  tableName: string;
+  clock: Clock;
+  ids: IdSource;
+  /** How long a deletion tombstone outlives the object, for stream consumers and watches. */
+  tombstoneSeconds?: number;
+}
+
+interface ObjectItem {
+  pk: string;
+  sk: string;
+  rv: number;
+  obj: string;
+  nodeKey?: string;
+  deleted?: boolean;
+  expiresAt?: number;
+}
+
+const MAX_DELETE_ATTEMPTS = 5;
+
+export class DynamoStore implements ObjectStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly table: string;
+
+  constructor(private readonly deps: DynamoStoreDeps) {
+    this.doc = DynamoDBDocumentClient.from(deps.client);
+    this.table = deps.tableName;
+  }
+
+  async get(key: ObjectKey): Promise<KubeObject> {
+    const item = await this.readItem(key);
+    if (!item || item.deleted) throw new NotFoundError(key.resource, key.name);
+    return JSON.parse(item.obj) as KubeObject;
+  }
+
+  async list(resource: GroupResource, options: ListOptions = {}): Promise<ListResult> {
+    const start = options.continue ? decodeContinue(options.continue) : undefined;
+    const resourceVersion = start?.resourceVersion ?? (await this.currentRevision());
+    const node = options.fieldSelector ? equalityRequirement(options.fieldSelector, 'spec.nodeName') : undefined;
+    const query = this.listQuery(resource, options.namespace, node || undefined);
+    const items: KubeObject[] = [];
+    let exclusiveStart = start ? this.startKey(resource, start.after, node || undefined) : undefined;
+    for (;;) {
+      const page = await this.doc.send(new QueryCommand({ ...query, ExclusiveStartKey: exclusiveStart }));
+      const pageItems = (page.Items ?? []) as ObjectItem[];
+      for (const [i, item] of pageItems.entries()) {
+        const obj = JSON.parse(item.obj) as KubeObject;
+        if (!selects(options, obj)) continue;
+        items.push(obj);
+        if (options.limit && items.length === options.limit) {
+          const more = i < pageItems.length - 1 || page.LastEvaluatedKey !== undefined;
+          return more ? { items, resourceVersion, continue: encodeContinue({ resourceVersion, after: item.sk }) } : { items, resourceVersion };
+        }
+      }
+      if (!page.LastEvaluatedKey) return { items, resourceVersion };
+      exclusiveStart = page.LastEvaluatedKey;
+    }
+  }
+
+  async create(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
+    const key = keyOf(resource, obj.metadata);
+    encodeObject(obj); // refuse an oversize object before spending a revision on it
+    const revision = await this.allocateRevision();
+    const stored = stampCreate(obj, { revision, uid: this.deps.ids.uid(), now: this.deps.clock.now() });
+    try {
+      await this.doc.send(new PutCommand({
+        TableName: this.table,
+        Item: this.itemFor(resource, stored, revision),
+        ConditionExpression: 'attribute_not_exists(pk) OR deleted = :true',
+        ExpressionAttributeValues: { ':true': true },
+      }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new AlreadyExistsError(resource, key.name);
+      throw err;
+    }
+    return stored;
+  }
+
+  async update(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
+    const key = keyOf(resource, obj.metadata);
+    const current = await this.get(key);
+    const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
+    if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
+    encodeObject(obj);
+    const revision = await this.allocateRevision();
+    const stored = stampUpdate(obj, current, revision);
+    await this.conditionalPut(key, this.itemFor(resource, stored, revision), expected);
+    return stored;
+  }
+
+  async delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject> {
+    // Without preconditions a delete must not fail just because someone else wrote first.
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(key);
+      const mismatch = preconditionMismatch(current, preconditions);
+      if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);
+      const revision = await this.allocateRevision();
+      const tombstone: KubeObject = { ...current, metadata: { ...current.metadata, resourceVersion: revision.toString() } };
+      const item: ObjectItem = {
+        pk: partitionKey(key.resource),
+        sk: sortKey(key.namespace, key.name),
+        rv: Number(revision),
+        obj: JSON.stringify(tombstone),
+        deleted: true,
+        expiresAt: Math.floor(this.deps.clock.now().getTime() / 1000) + (this.deps.tombstoneSeconds ?? 3600),
+      };
+      try {
+        await this.conditionalPut(key, item, current.metadata.resourceVersion!);
+        return current;
+      } catch (err) {
+        if (!(err instanceof ConflictError) || preconditions?.resourceVersion || attempt >= MAX_DELETE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  async currentRevision(): Promise<string> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: REVISION_KEY, ConsistentRead: true }));
+    return String((res.Item?.['value'] as number | undefined) ?? 0);
+  }
+
+  private async allocateRevision(): Promise<bigint> {
+    const res = await this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: REVISION_KEY,
+      UpdateExpression: 'ADD #v :one',
+      ExpressionAttributeNames: { '#v': 'value' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }));
+    return BigInt(res.Attributes!['value'] as number);
+  }
+
+  private async conditionalPut(key: ObjectKey, item: ObjectItem, expectedRevision: string): Promise<void> {
+    try {
+      await this.doc.send(new PutCommand({
+        TableName: this.table,
+        Item: item,
+        ConditionExpression: 'rv = :expected AND attribute_not_exists(deleted)',
+        ExpressionAttributeValues: { ':expected': Number(expectedRevision) },
+      }));
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const now = await this.readItem(key);
+      if (!now || now.deleted) throw new NotFoundError(key.resource, key.name);
+      throw new ConflictError(key.resource, key.name);
+    }
+  }
+
+  private itemFor(resource: GroupResource, obj: KubeObject, revision: bigint): ObjectItem {
+    const item: ObjectItem = {
+      pk: partitionKey(resource),
+      sk: sortKey(obj.metadata.namespace, obj.metadata.name ?? ''),
+      rv: Number(revision),
+      obj: encodeObject(obj),
+    };
+    const nodeName = (obj['spec'] as { nodeName?: unknown } | undefined)?.nodeName;
+    if (typeof nodeName === 'string' && nodeName) item.nodeKey = nodeIndexKey(resource, nodeName);
+    return item;
+  }
+
+  private async readItem(key: ObjectKey): Promise<ObjectItem | undefined> {
+    const res = await this.doc.send(new GetCommand({
+      TableName: this.table,
+      Key: { pk: partitionKey(key.resource), sk: sortKey(key.namespace, key.name) },
+      ConsistentRead: true,
+    }));
+    return res.Item as ObjectItem | undefined;
+  }
+
+  private listQuery(resource: GroupResource, namespace: string | undefined, node: string | undefined): QueryCommandInput {
+    const hashName = node ? 'nodeKey' : 'pk';
+    const hashValue = node ? nodeIndexKey(resource, node) : partitionKey(resource);
+    const values: Record<string, unknown> = { ':h': hashValue };
+    let condition = `${hashName} = :h`;
+    if (namespace) {
+      condition += ' AND begins_with(sk, :prefix)';
+      values[':prefix'] = namespacePrefix(namespace);
+    }
+    return {
+      TableName: this.table,
+      IndexName: node ? NODE_INDEX : undefined,
+      KeyConditionExpression: condition,
+      FilterExpression: 'attribute_not_exists(deleted)',
+      ExpressionAttributeValues: values,
+      // Index reads cannot be strongly consistent; node agents poll, so a lag only delays.
+      ConsistentRead: node ? undefined : true,
+    };
+  }
+
+  private startKey(resource: GroupResource, after: string, node: string | undefined): Record<string, string> {
+    const key: Record<string, string> = { pk: partitionKey(resource), sk: after };
+    if (node) key['nodeKey'] = nodeIndexKey(resource, node);
+    return key;
+  }
+}

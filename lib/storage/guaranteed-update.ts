@@ -1,0 +1,26 @@
+// Read-modify-write that survives races: re-read and retry on conflict, like
+// kube-apiserver's GuaranteedUpdate. A mutation that changes nothing writes nothing.
+import { isDeepStrictEqual } from 'node:util';
+import { ConflictError } from '../api/errors.ts';
+import type { KubeObject, ObjectKey, ObjectStore } from './object-store.ts';
+
+export type TryUpdate = (current: KubeObject) => KubeObject | Promise<KubeObject>;
+
+export async function guaranteedUpdate(
+  store: ObjectStore,
+  key: ObjectKey,
+  tryUpdate: TryUpdate,
+  maxAttempts = 16,
+): Promise<KubeObject> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.get(key);
+    const next = await tryUpdate(structuredClone(current));
+    if (isDeepStrictEqual(next, current)) return current;
+    const pinned: KubeObject = { ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } };
+    try {
+      return await store.update(key.resource, pinned);
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= maxAttempts) throw err;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+// In-memory ObjectStore for unit tests only. It must pass the same contract suite as the
+// DynamoDB store (test/contract), so unit tests that use it are testing real semantics.
+import { AlreadyExistsError, ConflictError, NotFoundError, type GroupResource } from '../api/errors.ts';
+import type { Clock } from '../core/clock.ts';
+import type { IdSource } from '../core/ids.ts';
+import { decodeContinue, encodeContinue } from './continue-token.ts';
+import { keyOf, namespacePrefix, partitionKey, sortKey } from './item-keys.ts';
+import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
+import { stampCreate, stampUpdate } from './object-rules.ts';
+import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
+
+export class MemoryStore implements ObjectStore {
+  private revision = 0n;
+  // partition key -> sort key -> serialised object (serialised so callers never share references)
+  private readonly partitions = new Map<string, Map<string, string>>();
+
+  constructor(private readonly deps: { clock: Clock; ids: IdSource }) {}
+
+  async get(key: ObjectKey): Promise<KubeObject> {
+    return this.read(key);
+  }
+
+  async list(resource: GroupResource, options: ListOptions = {}): Promise<ListResult> {
+    const start = options.continue ? decodeContinue(options.continue) : undefined;
+    const resourceVersion = start?.resourceVersion ?? this.revision.toString();
+    const prefix = options.namespace ? namespacePrefix(options.namespace) : '';
+    const keys = [...this.partition(resource).keys()]
+      .filter((k) => k.startsWith(prefix) && (!start || k > start.after))
+      .sort();
+    const items: KubeObject[] = [];
+    let lastKey = '';
+    for (const [i, k] of keys.entries()) {
+      const obj = JSON.parse(this.partition(resource).get(k)!) as KubeObject;
+      if (!selects(options, obj)) continue;
+      items.push(obj);
+      lastKey = k;
+      if (options.limit && items.length === options.limit) {
+        const more = keys.slice(i + 1).some((rest) => selects(options, JSON.parse(this.partition(resource).get(rest)!)));
+        return more ? { items, resourceVersion, continue: encodeContinue({ resourceVersion, after: lastKey }) } : { items, resourceVersion };
+      }
+    }
+    return { items, resourceVersion };
+  }
+
+  async create(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
+    const key = keyOf(resource, obj.metadata);
+    const sk = sortKey(key.namespace, key.name);
+    if (this.partition(resource).has(sk)) throw new AlreadyExistsError(resource, key.name);
+    const stored = stampCreate(obj, { revision: this.revision + 1n, uid: this.deps.ids.uid(), now: this.deps.clock.now() });
+    const json = encodeObject(stored);
+    this.revision += 1n;
+    this.partition(resource).set(sk, json);
+    return stored;
+  }
+
+  async update(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
+    const key = keyOf(resource, obj.metadata);
+    // Read and write with no await between them: that is this store's atomic conditional write.
+    const current = this.read(key);
+    const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion;
+    if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
+    const stored = stampUpdate(obj, current, this.revision + 1n);
+    const json = encodeObject(stored);
+    this.revision += 1n;
+    this.partition(resource).set(sortKey(key.namespace, key.name), json);
+    return stored;
+  }
+
+  async delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject> {
+    const current = this.read(key);
+    const mismatch = preconditionMismatch(current, preconditions);
+    if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);
+    this.revision += 1n;
+    this.partition(key.resource).delete(sortKey(key.namespace, key.name));
+    return current;
+  }
+
+  async currentRevision(): Promise<string> {
+    return this.revision.toString();
+  }
+
+  private read(key: ObjectKey): KubeObject {
+    const json = this.partition(key.resource).get(sortKey(key.namespace, key.name));
+    if (json === undefined) throw new NotFoundError(key.resource, key.name);
+    return JSON.parse(json) as KubeObject;
+  }
+
+  private partition(resource: GroupResource): Map<string, string> {
+    const pk = partitionKey(resource);
+    let p = this.partitions.get(pk);
+    if (!p) this.partitions.set(pk, (p = new Map()));
+    return p;
+  }
+}

@@ -1,0 +1,67 @@
+// The narrow storage interface everything above it is written against (kine's lesson:
+// a small log-like interface, one implementation per engine). Implementations: DynamoDB
+// (production and local) and an in-memory one for unit tests; test/contract runs the same
+// cases against both.
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { GroupResource } from '../api/errors.ts';
+import type { FieldSelector } from '../api/selectors/field-selector.ts';
+import type { LabelSelector } from '../api/selectors/label-selector.ts';
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+export interface ObjectKey {
+  resource: GroupResource;
+  /** Empty or absent for cluster-scoped objects. */
+  namespace?: string;
+  name: string;
+}
+
+export interface ListOptions {
+  /** Restrict to one namespace; absent lists across all namespaces. */
+  namespace?: string;
+  labelSelector?: LabelSelector;
+  fieldSelector?: FieldSelector;
+  /** Page size; absent or 0 means everything. */
+  limit?: number;
+  /** Opaque token from a previous page's `continue`. */
+  continue?: string;
+}
+
+export interface ListResult {
+  items: KubeObject[];
+  /** The revision the list was served at (the first page's, for every later page). */
+  resourceVersion: string;
+  /** Present when more items may follow. */
+  continue?: string;
+}
+
+export interface Preconditions {
+  uid?: string;
+  resourceVersion?: string;
+}
+
+export interface ObjectStore {
+  /** Throws NotFoundError. */
+  get(key: ObjectKey): Promise<KubeObject>;
+  list(resource: GroupResource, options?: ListOptions): Promise<ListResult>;
+  /**
+   * Stores a new object, conditional on absence (AlreadyExistsError otherwise). Assigns
+   * resourceVersion, and uid, creationTimestamp and generation when the caller did not.
+   */
+  create(resource: GroupResource, obj: KubeObject): Promise<KubeObject>;
+  /**
+   * Replaces an object, conditional on `obj.metadata.resourceVersion` being the stored one
+   * (ConflictError otherwise; NotFoundError if absent). uid and creationTimestamp are kept
+   * from the stored object; generation is bumped when spec changed.
+   */
+  update(resource: GroupResource, obj: KubeObject): Promise<KubeObject>;
+  /** Removes an object, honouring uid/resourceVersion preconditions. Returns its last state. */
+  delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject>;
+  /** The newest allocated revision, as a decimal string. */
+  currentRevision(): Promise<string>;
+}

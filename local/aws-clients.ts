@@ -1,0 +1,14 @@
+// SDK clients pointed at the local emulators. Credentials and region are placeholders:
+// DynamoDB Local runs with -sharedDb and the SQS emulator does not authenticate.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const LOCAL = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ ...LOCAL, endpoint, maxAttempts: 3 });
+}
+
+export function localSqsClient(endpoint: string): SQSClient {
+  return new SQSClient({ ...LOCAL, endpoint });
+}

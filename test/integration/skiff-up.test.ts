@@ -1,0 +1,85 @@
+// `skiff up` as a user runs it: ready line, clean stop, restart keeps data, side by side.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { randomIds } from '../../lib/core/ids.ts';
+import { systemClock } from '../../lib/core/clock.ts';
+import { DynamoStore } from '../../lib/storage/dynamo-store.ts';
+import { localDynamoClient } from '../../local/aws-clients.ts';
+import { TABLE_NAME } from '../../local/cluster.ts';
+import { waitFor } from '../../local/free-port.ts';
+import { isAlive, javaPidOf, startSkiff, type RunningSkiff } from '../support/skiff-process.ts';
+
+const running: RunningSkiff[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop('SIGTERM')));
+});
+
+const tempHome = () => mkdtempSync(join(tmpdir(), 'skiff-home-'));
+const configmaps = { group: '', resource: 'configmaps' };
+
+function storeAt(endpoint: string): DynamoStore {
+  return new DynamoStore({ client: localDynamoClient(endpoint), tableName: TABLE_NAME, clock: systemClock, ids: randomIds });
+}
+
+async function up(home: string, ...args: string[]): Promise<RunningSkiff> {
+  const s = await startSkiff(['--home', home, '--port', '0', ...args]);
+  running.push(s);
+  return s;
+}
+
+describe('skiff up', () => {
+  it('prints a ready line with working endpoints, and SIGINT stops every child', async () => {
+    const home = tempHome();
+    const skiff = await up(home, '--in-memory');
+    expect(skiff.readyLine).toMatch(/^skiff: ready .*dynamodb=http:\/\/127\.0\.0\.1:\d+ .*sqs=http:\/\/127\.0\.0\.1:\d+/);
+    const store = storeAt(skiff.endpoints['dynamodb']!);
+    expect(await store.currentRevision()).toMatch(/^\d+$/);
+    const java = javaPidOf(home);
+    expect(isAlive(java)).toBe(true);
+    expect(await skiff.stop('SIGINT')).toBe(0);
+    await waitFor('java to exit', async () => !isAlive(java), 10_000);
+    expect(existsSync(join(home, 'dynamodb-local.pid'))).toBe(false);
+  });
+
+  it('keeps every object across a SIGTERM and restart on the same home', async () => {
+    const home = tempHome();
+    const first = await up(home);
+    const created = await storeAt(first.endpoints['dynamodb']!).create(configmaps, {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept', namespace: 'default' }, data: { a: '1' },
+    });
+    const java = javaPidOf(home);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    await waitFor('java to exit', async () => !isAlive(java), 10_000);
+
+    const second = await up(home);
+    const store = storeAt(second.endpoints['dynamodb']!);
+    expect(await store.get({ resource: configmaps, namespace: 'default', name: 'kept' })).toEqual(created);
+    expect(BigInt(await store.currentRevision())).toBeGreaterThanOrEqual(BigInt(created.metadata.resourceVersion!));
+  });
+
+  it('runs two clusters side by side on different homes without sharing data', async () => {
+    const [a, b] = await Promise.all([up(tempHome(), '--in-memory'), up(tempHome(), '--in-memory')]);
+    expect(a.endpoints['dynamodb']).not.toBe(b.endpoints['dynamodb']);
+    expect(a.endpoints['sqs']).not.toBe(b.endpoints['sqs']);
+    await storeAt(a.endpoints['dynamodb']!).create(configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'only-a', namespace: 'default' } });
+    expect((await storeAt(b.endpoints['dynamodb']!).list(configmaps)).items).toEqual([]);
+    expect((await storeAt(a.endpoints['dynamodb']!).list(configmaps)).items).toHaveLength(1);
+  });
+
+  it('refuses a second cluster on a home that is in use, and reaps java left by a killed run', async () => {
+    const home = tempHome();
+    const first = await up(home, '--in-memory');
+    const firstJava = javaPidOf(home);
+    await expect(startSkiff(['--home', home, '--port', '0', '--in-memory'])).rejects.toThrow(/already running on this home/);
+    expect(isAlive(firstJava)).toBe(true);
+
+    await first.stop('SIGKILL'); // no chance to clean up: its java is orphaned for now
+    expect(isAlive(firstJava)).toBe(true);
+    const second = await up(home, '--in-memory');
+    await waitFor('the orphaned java to be reaped', async () => !isAlive(firstJava), 10_000);
+    expect(javaPidOf(home)).not.toBe(firstJava);
+    expect(await second.stop('SIGTERM')).toBe(0);
+  });
+});
