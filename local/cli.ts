@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { startCluster } from './cluster.ts';
 import { resolveHome } from './home.ts';
+import { createToken } from './token-command.ts';
 
 function portOption(value: string): number {
   const n = Number(value);
@@ -15,13 +16,15 @@ program
   .command('up')
   .description('run a local cluster: DynamoDB Local, the SQS emulator and the control plane')
   .option('--home <dir>', 'where the cluster keeps its state (default $SKIFF_HOME or ./.skiff)')
-  .option('--port <port>', 'apiserver HTTPS port', portOption, 6443)
+  .option('--port <port>', 'apiserver HTTPS port (0 picks a free one)', portOption, 6443)
   .option('--in-memory', 'keep no data: a throwaway cluster', false)
   .option('--dynamodb-port <port>', 'DynamoDB Local port (default: a free one)', portOption)
   .option('--sqs-port <port>', 'SQS emulator port (default: a free one)', portOption)
-  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number }) => {
+  .option('--verbose', 'log every request and handler outcome as JSON lines', false)
+  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean }) => {
     const home = resolveHome(opts.home);
-    const cluster = await startCluster({ home, inMemory: opts.inMemory, port: opts.port, dynamodbPort: opts.dynamodbPort, sqsPort: opts.sqsPort });
+    const log = opts.verbose ? (e: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...e })) : undefined;
+    const cluster = await startCluster({ home, inMemory: opts.inMemory, port: opts.port, dynamodbPort: opts.dynamodbPort, sqsPort: opts.sqsPort, log });
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
@@ -33,7 +36,19 @@ program
     };
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
-    console.log(`skiff: ready home=${cluster.home} dynamodb=${cluster.dynamodbEndpoint} sqs=${cluster.sqsEndpoint}`);
+    console.log(`skiff: ready api=${cluster.apiUrl} home=${cluster.home} dynamodb=${cluster.dynamodbEndpoint} sqs=${cluster.sqsEndpoint}`);
+    console.log(`export KUBECONFIG=${cluster.kubeconfigPath}`);
+  });
+
+const token = program.command('token').description('bearer tokens for clients and node agents');
+token
+  .command('create')
+  .description('issue a token against the running cluster in --home and print it once')
+  .option('--home <dir>', 'the cluster home (default $SKIFF_HOME or ./.skiff)')
+  .option('--node <name>', 'a token for the node agent of this node')
+  .option('--admin', 'another administrator token', false)
+  .action(async (opts: { home?: string; node?: string; admin: boolean }) => {
+    console.log(await createToken(resolveHome(opts.home), { node: opts.node, admin: opts.admin }));
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,9 +1,11 @@
-// The embedded local cluster: DynamoDB Local, the SQS emulator, the table and queues, and
-// (as later issues land) the apiserver and the event-source runner. Everything started
-// here is stopped by stop(), in reverse order.
+// The embedded local cluster: DynamoDB Local, the SQS emulator, the table and queues, the
+// apiserver over HTTPS with its CA, admin token and kubeconfig (and, as later issues land,
+// the event-source runner). Everything started here is stopped by stop(), in reverse order.
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureQueues, ensureTable } from './bootstrap.ts';
+import { startLocalApiServer } from './apiserver.ts';
 import { localDynamoClient, localSqsClient } from './aws-clients.ts';
+import { ensureQueues, ensureTable } from './bootstrap.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startSqsEmulator } from './sqs-emulator.ts';
 
@@ -16,17 +18,30 @@ export interface ClusterOptions {
   port?: number;
   dynamodbPort?: number;
   sqsPort?: number;
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export interface Cluster {
   home: string;
-  apiPort: number;
+  apiUrl: string;
+  kubeconfigPath: string;
   dynamodbEndpoint: string;
   sqsEndpoint: string;
   tableName: string;
   queueUrls: Record<string, string>;
   stop(): Promise<void>;
 }
+
+/** What `skiff token create` and other commands read to find a running cluster. */
+export interface ClusterFile {
+  pid: number;
+  apiUrl: string;
+  dynamodbEndpoint: string;
+  sqsEndpoint: string;
+  tableName: string;
+}
+
+export const CLUSTER_FILE = 'cluster.json';
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const stops: (() => Promise<void>)[] = [];
@@ -51,9 +66,16 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     await ensureTable(dynamo, TABLE_NAME);
     const queueUrls = await ensureQueues(sqsClient, QUEUE_PREFIX);
 
+    const server = await startLocalApiServer({ dynamo, tableName: TABLE_NAME, home: opts.home, port: opts.port ?? 6443, log: opts.log });
+    stops.push(() => server.stop());
+    const clusterFile: ClusterFile = { pid: process.pid, apiUrl: server.url, dynamodbEndpoint: ddb.endpoint, sqsEndpoint: sqs.endpoint, tableName: TABLE_NAME };
+    writeFileSync(join(opts.home, CLUSTER_FILE), JSON.stringify(clusterFile, null, 2));
+    stops.push(async () => rmSync(join(opts.home, CLUSTER_FILE), { force: true }));
+
     return {
       home: opts.home,
-      apiPort: opts.port ?? 6443,
+      apiUrl: server.url,
+      kubeconfigPath: server.kubeconfigPath,
       dynamodbEndpoint: ddb.endpoint,
       sqsEndpoint: sqs.endpoint,
       tableName: TABLE_NAME,

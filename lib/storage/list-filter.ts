@@ -1,6 +1,6 @@
 // The selector half of a list, shared by every store so they cannot disagree about which
 // objects a selector picks.
-import { matchesFields } from '../api/selectors/field-selector.ts';
+import { matchesFieldSet, matchesFields } from '../api/selectors/field-selector.ts';
 import { matchesLabels } from '../api/selectors/label-selector.ts';
 import { RequestEntityTooLargeError } from '../api/errors.ts';
 import { MAX_OBJECT_BYTES } from './item-keys.ts';
@@ -8,7 +8,10 @@ import type { KubeObject, ListOptions } from './object-store.ts';
 
 export function selects(options: ListOptions, obj: KubeObject): boolean {
   if (options.labelSelector && !matchesLabels(options.labelSelector, obj.metadata.labels)) return false;
-  if (options.fieldSelector && !matchesFields(options.fieldSelector, obj)) return false;
+  if (options.fieldSelector) {
+    const matched = options.fieldSet ? matchesFieldSet(options.fieldSelector, options.fieldSet(obj)) : matchesFields(options.fieldSelector, obj);
+    if (!matched) return false;
+  }
   return true;
 }
 

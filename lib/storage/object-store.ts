@@ -26,6 +26,11 @@ export interface ListOptions {
   namespace?: string;
   labelSelector?: LabelSelector;
   fieldSelector?: FieldSelector;
+  /**
+   * The kind's selectable fields as kube computes them (e.g. a pod's unset
+   * spec.hostNetwork reads "false"); absent, fields are read from the object as stored.
+   */
+  fieldSet?: (obj: KubeObject) => Record<string, string>;
   /** Page size; absent or 0 means everything. */
   limit?: number;
   /** Opaque token from a previous page's `continue`. */

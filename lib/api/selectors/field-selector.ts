@@ -144,6 +144,11 @@ export function matchesFields(selector: FieldSelector, obj: unknown): boolean {
   return selector.requirements.every((r) => (fieldValue(obj, r.field) === r.value) === (r.operator === 'Equals'));
 }
 
+/** Matches against a kind's precomputed field set (kube's fields.Set), where unset reads as "". */
+export function matchesFieldSet(selector: FieldSelector, fields: Readonly<Record<string, string>>): boolean {
+  return selector.requirements.every((r) => ((fields[r.field] ?? '') === r.value) === (r.operator === 'Equals'));
+}
+
 /** The value an Equals requirement pins the field to (the first such one), for choosing a storage index. */
 export function equalityRequirement(selector: FieldSelector, field: string): string | undefined {
   return selector.requirements.find((r) => r.field === field && r.operator === 'Equals')?.value;

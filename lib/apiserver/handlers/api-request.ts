@@ -1,0 +1,72 @@
+// What every resource handler receives and returns. Handlers never see Hono, Lambda or
+// Node server types; lib/apiserver/app.ts adapts.
+import { BadRequestError } from '../../api/errors.ts';
+import type { UserInfo } from '../../auth/tokens.ts';
+import type { FieldValidation, RegistryContext } from '../../registry/generic/context.ts';
+import { groupVersion, type ResourceType } from '../../registry/resource-type.ts';
+import type { ObjectKey } from '../../storage/object-store.ts';
+import { decodeBody } from '../decode.ts';
+import type { ResourceRequest } from '../request-info.ts';
+
+export interface ApiRequest {
+  info: ResourceRequest;
+  type: ResourceType;
+  query: URLSearchParams;
+  contentType: string | undefined;
+  readBody(): Promise<string>;
+  user: UserInfo;
+  ctx: RegistryContext;
+  /** Collected into Warning headers. */
+  warnings: string[];
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export function objectKey(req: ApiRequest): ObjectKey {
+  return { resource: req.type, namespace: req.type.namespaced ? req.info.namespace : undefined, name: req.info.name! };
+}
+
+export function isDryRun(query: URLSearchParams): boolean {
+  const values = query.getAll('dryRun');
+  for (const v of values) {
+    if (v !== 'All') throw new BadRequestError(`Invalid dry run value: ${v} (the only supported value is All)`);
+  }
+  return values.length > 0;
+}
+
+export function fieldValidation(query: URLSearchParams): FieldValidation {
+  const v = query.get('fieldValidation');
+  if (v === null || v === '') return 'Ignore';
+  if (v === 'Strict' || v === 'Warn' || v === 'Ignore') return v;
+  throw new BadRequestError(`fieldValidation parameter unsupported: ${v}; supported values are Strict, Warn, Ignore`);
+}
+
+/** How kube-apiserver prefixes decode errors for this kind. */
+export function decodeContext(type: ResourceType, kind = type.kind): string {
+  return `${kind} in version "${groupVersion(type)}" cannot be handled as a ${kind}`;
+}
+
+export async function readJsonObject(req: ApiRequest, kind = req.type.kind): Promise<Record<string, unknown>> {
+  const text = await req.readBody();
+  if (!text.trim()) throw new BadRequestError(`${decodeContext(req.type, kind)}: the request body is empty`);
+  const value = decodeBody(text, req.contentType, {
+    fieldValidation: fieldValidation(req.query),
+    warnings: req.warnings,
+    describe: decodeContext(req.type, kind),
+  });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new BadRequestError(`${decodeContext(req.type, kind)}: the request body must be a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export function nonNegativeInt(query: URLSearchParams, name: string): number | undefined {
+  const v = query.get(name);
+  if (v === null || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new BadRequestError(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}

@@ -1,0 +1,37 @@
+// Every kind skiff serves, in one list. Discovery, routing and the generic registry read
+// kinds only through the Registry built from this list, so serving a new kind means one
+// file in kinds/ and one line here.
+import { configMaps } from './kinds/configmap.ts';
+import { deployments } from './kinds/deployment.ts';
+import { endpoints } from './kinds/endpoints.ts';
+import { events } from './kinds/event.ts';
+import { leases } from './kinds/lease.ts';
+import { namespaces } from './kinds/namespace.ts';
+import { nodes } from './kinds/node.ts';
+import { pods } from './kinds/pod.ts';
+import { replicaSets } from './kinds/replicaset.ts';
+import { secrets } from './kinds/secret.ts';
+import { serviceAccounts } from './kinds/serviceaccount.ts';
+import { services } from './kinds/service.ts';
+import { Registry } from './registry.ts';
+import type { ResourceType } from './resource-type.ts';
+
+// Core group first, then by group; within a group, kube's discovery order is by resource name.
+export const builtinTypes: readonly ResourceType[] = Object.freeze([
+  configMaps,
+  endpoints,
+  events,
+  namespaces,
+  nodes,
+  pods,
+  secrets,
+  serviceAccounts,
+  services,
+  deployments,
+  replicaSets,
+  leases,
+]);
+
+export function builtinRegistry(): Registry {
+  return new Registry(builtinTypes);
+}

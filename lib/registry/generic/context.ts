@@ -1,0 +1,24 @@
+// Everything a registry operation needs, injected once: the store, the kinds, and the
+// effects (clock, ids). Built in functions/ or local/, never read from globals.
+import type { Clock } from '../../core/clock.ts';
+import type { IdSource } from '../../core/ids.ts';
+import type { ObjectStore } from '../../storage/object-store.ts';
+import type { Registry } from '../registry.ts';
+
+export interface RegistryContext {
+  store: ObjectStore;
+  registry: Registry;
+  clock: Clock;
+  ids: IdSource;
+}
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export interface WriteOptions {
+  /** Run everything, persist nothing. */
+  dryRun?: boolean;
+  /** How unknown or duplicate fields are treated (kube's ?fieldValidation=). Default Ignore. */
+  fieldValidation?: FieldValidation;
+  /** Collects warnings (fieldValidation=Warn) for the Warning response header. */
+  warnings?: string[];
+}

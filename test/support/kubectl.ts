@@ -1,0 +1,43 @@
+// Runs the real kubectl (1.32 on these machines) as a user would, with its own HOME so its
+// discovery cache never leaks between runs.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const KUBECTL = process.env['KUBECTL'] ?? '/usr/bin/kubectl';
+
+export interface KubectlResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function kubectlRunner(kubeconfig: string) {
+  const home = mkdtempSync(join(tmpdir(), 'kubectl-home-'));
+  const run = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<KubectlResult> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(KUBECTL, ['--cache-dir', join(home, 'cache'), ...args], {
+        env: { PATH: process.env['PATH'] ?? '', HOME: home, KUBECONFIG: kubeconfig, ...opts.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+      child.stdin.end(opts.input ?? '');
+    });
+  /** Writes a manifest into the runner's home and returns its path. */
+  const file = (name: string, content: string): string => {
+    const path = join(home, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  return { run, file, home };
+}
