@@ -10,6 +10,11 @@ import { localDynamoClient } from '../../local/aws-clients.ts';
 import { TABLE_NAME } from '../../local/cluster.ts';
 import { waitFor } from '../../local/free-port.ts';
 import { isAlive, javaPidOf, startSkiff, type RunningSkiff } from '../support/skiff-process.ts';
+import { kubectlRunner } from '../support/kubectl.ts';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { promisify } from 'node:util';
 
 const running: RunningSkiff[] = [];
 afterEach(async () => {
@@ -81,5 +86,31 @@ describe('skiff up', () => {
     await waitFor('the orphaned java to be reaped', async () => !isAlive(firstJava), 10_000);
     expect(javaPidOf(home)).not.toBe(firstJava);
     expect(await second.stop('SIGTERM')).toBe(0);
+  });
+
+  it('prints a KUBECONFIG that kubectl uses, and issues node tokens that authenticate', async () => {
+    const home = tempHome();
+    const skiff = await up(home, '--in-memory');
+    const exportLine = skiff.output().split('\n').find((l) => l.startsWith('export KUBECONFIG='));
+    expect(exportLine).toBe(`export KUBECONFIG=${join(home, 'kubeconfig')}`);
+    const k = kubectlRunner(join(home, 'kubeconfig'));
+    const ns = await k.run(['get', 'namespaces', '-o', 'name']);
+    expect(ns.stdout.trim().split('\n')).toEqual(['namespace/default', 'namespace/kube-node-lease', 'namespace/kube-public', 'namespace/kube-system']);
+
+    const bin = join(import.meta.dirname, '../../bin/skiff.mjs');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'token', 'create', '--home', home, '--node', 'worker-1']);
+    const token = stdout.trim();
+    expect(token).toMatch(/^skiff\.[0-9a-f]{8}\./);
+    const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(readFileSync(join(home, 'kubeconfig'), 'utf8'))![1]!, 'base64').toString();
+    const status = (auth: string) => new Promise<number | undefined>((resolve, reject) => {
+      const req = httpsRequest(`${skiff.endpoints['api']}/api/v1/namespaces`, { ca, headers: { authorization: auth } }, (r) => {
+        r.resume();
+        r.on('end', () => resolve(r.statusCode));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(await status(`Bearer ${token}`)).toBe(200);
+    expect(await status(`Bearer ${token}x`)).toBe(401);
   });
 });
