@@ -9,10 +9,13 @@ import { builtinRegistry } from './registry/builtin.ts';
 import type { RegistryContext } from './registry/generic/context.ts';
 import { DynamoStore } from './storage/dynamo-store.ts';
 import { DynamoTokenStore } from './storage/dynamo-token-store.ts';
+import { DynamoQueueMetrics } from './storage/dynamo-queue-metrics.ts';
+import type { QueueMetrics } from './observability/queue-metrics.ts';
 
 export interface Deps {
   ctx: RegistryContext;
   tokens: DynamoTokenStore;
+  metrics: QueueMetrics;
   api: ApiServerDeps;
 }
 
@@ -33,5 +36,6 @@ export function buildDeps(input: DepsInput): Deps {
     ids,
   };
   const tokens = new DynamoTokenStore(dynamo, tableName);
-  return { ctx, tokens, api: { ctx, authenticator: createBearerAuthenticator(tokens), authorizer: allowAuthenticated, log: input.log } };
+  const metrics = new DynamoQueueMetrics(dynamo, tableName);
+  return { ctx, tokens, metrics, api: { ctx, authenticator: createBearerAuthenticator(tokens), authorizer: allowAuthenticated, log: input.log, metrics } };
 }

@@ -1,6 +1,7 @@
 // SDK clients pointed at the local emulators. Credentials and region are placeholders:
 // DynamoDB Local runs with -sharedDb and the SQS emulator does not authenticate.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
 const LOCAL = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -11,4 +12,8 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
 
 export function localSqsClient(endpoint: string): SQSClient {
   return new SQSClient({ ...LOCAL, endpoint });
+}
+
+export function localStreamsClient(endpoint: string): DynamoDBStreamsClient {
+  return new DynamoDBStreamsClient({ ...LOCAL, endpoint });
 }

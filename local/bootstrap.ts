@@ -2,7 +2,7 @@
 // a restart on the same home finds the table already there.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { MAX_RECEIVE_COUNT, deadLetterQueueName, queueName, workQueues } from '../lib/queue/queue-definitions.ts';
+import { DELAY_QUEUE, MAX_RECEIVE_COUNT, deadLetterQueueName, delayQueueName, queueName, workQueues } from '../lib/queue/queue-definitions.ts';
 import { createTableInput } from '../lib/storage/table-definition.ts';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -15,9 +15,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   await client.send(new CreateTableCommand(createTableInput(tableName)));
 }
 
-/** Returns the queue URL of every work queue, by consumer name. */
+/** Returns the queue URL of every work queue by consumer name, and of the delay queue. */
 export async function ensureQueues(sqs: SQSClient, prefix: string): Promise<Record<string, string>> {
   const urls: Record<string, string> = {};
+  const delay = await sqs.send(new CreateQueueCommand({ QueueName: delayQueueName(prefix) }));
+  urls[DELAY_QUEUE] = delay.QueueUrl!;
   for (const def of workQueues) {
     const dlq = await sqs.send(new CreateQueueCommand({
       QueueName: deadLetterQueueName(prefix, def),

@@ -10,6 +10,12 @@ function portOption(value: string): number {
   return n;
 }
 
+function secondsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds, 0 or more.');
+  return n;
+}
+
 const program = new Command('skiff').description('A Kubernetes-compatible control plane on serverless primitives');
 
 program
@@ -21,10 +27,14 @@ program
   .option('--dynamodb-port <port>', 'DynamoDB Local port (default: a free one)', portOption)
   .option('--sqs-port <port>', 'SQS emulator port (default: a free one)', portOption)
   .option('--verbose', 'log every request and handler outcome as JSON lines', false)
-  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean }) => {
+  .option('--resync-interval <seconds>', 're-enqueue every object for its consumers this often', secondsOption, 300)
+  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean; resyncInterval: number }) => {
     const home = resolveHome(opts.home);
     const log = opts.verbose ? (e: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...e })) : undefined;
-    const cluster = await startCluster({ home, inMemory: opts.inMemory, port: opts.port, dynamodbPort: opts.dynamodbPort, sqsPort: opts.sqsPort, log });
+    const cluster = await startCluster({
+      home, inMemory: opts.inMemory, port: opts.port, dynamodbPort: opts.dynamodbPort, sqsPort: opts.sqsPort, log,
+      resyncIntervalMs: opts.resyncInterval * 1000,
+    });
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
@@ -36,8 +46,11 @@ program
     };
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
-    console.log(`skiff: ready api=${cluster.apiUrl} home=${cluster.home} dynamodb=${cluster.dynamodbEndpoint} sqs=${cluster.sqsEndpoint}`);
-    console.log(`export KUBECONFIG=${cluster.kubeconfigPath}`);
+    // One write, so whoever waits for the ready line also has the export line.
+    process.stdout.write(
+      `skiff: ready api=${cluster.apiUrl} home=${cluster.home} dynamodb=${cluster.dynamodbEndpoint} sqs=${cluster.sqsEndpoint}\n` +
+      `export KUBECONFIG=${cluster.kubeconfigPath}\n`,
+    );
   });
 
 const token = program.command('token').description('bearer tokens for clients and node agents');

@@ -4,7 +4,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalApiServer } from './apiserver.ts';
-import { localDynamoClient, localSqsClient } from './aws-clients.ts';
+import { localDynamoClient, localSqsClient, localStreamsClient } from './aws-clients.ts';
+import { systemClock } from '../lib/core/clock.ts';
+import type { Reconciler } from '../lib/pipeline/reconciler.ts';
+import { startEventRunner } from './event-runner/runner.ts';
 import { ensureQueues, ensureTable } from './bootstrap.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startSqsEmulator } from './sqs-emulator.ts';
@@ -19,6 +22,10 @@ export interface ClusterOptions {
   dynamodbPort?: number;
   sqsPort?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** How often every consumer's objects are re-enqueued (default 5 minutes). */
+  resyncIntervalMs?: number;
+  /** The consumers this cluster runs (controllers and scheduler arrive with later issues). */
+  reconcilers?: readonly Reconciler[];
 }
 
 export interface Cluster {
@@ -68,6 +75,15 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
 
     const server = await startLocalApiServer({ dynamo, tableName: TABLE_NAME, home: opts.home, port: opts.port ?? 6443, log: opts.log });
     stops.push(() => server.stop());
+
+    const streams = localStreamsClient(ddb.endpoint);
+    stops.push(async () => streams.destroy());
+    const runner = startEventRunner({
+      dynamo, streams, sqs: sqsClient, tableName: TABLE_NAME, queueUrls, store: server.deps.ctx.store,
+      reconcilers: opts.reconcilers ?? [], metrics: server.deps.metrics, clock: systemClock,
+      log: opts.log ?? (() => undefined), resyncIntervalMs: opts.resyncIntervalMs,
+    });
+    stops.push(() => runner.stop());
     const clusterFile: ClusterFile = { pid: process.pid, apiUrl: server.url, dynamodbEndpoint: ddb.endpoint, sqsEndpoint: sqs.endpoint, tableName: TABLE_NAME };
     writeFileSync(join(opts.home, CLUSTER_FILE), JSON.stringify(clusterFile, null, 2));
     stops.push(async () => rmSync(join(opts.home, CLUSTER_FILE), { force: true }));

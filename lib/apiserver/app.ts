@@ -8,6 +8,8 @@ import { statusFromError } from '../api/status.ts';
 import type { Authenticator, Authorizer } from '../auth/authenticator.ts';
 import type { UserInfo } from '../auth/tokens.ts';
 import type { RegistryContext } from '../registry/generic/context.ts';
+import type { QueueMetrics } from '../observability/queue-metrics.ts';
+import { renderQueueMetrics } from '../observability/prometheus.ts';
 import { MAX_BODY_BYTES } from './decode.ts';
 import { mountDiscovery } from './discovery-routes.ts';
 import { dispatch } from './handlers/dispatch.ts';
@@ -21,6 +23,8 @@ export interface ApiServerDeps {
   /** One JSON object per request (and per internal error); default: discard. */
   log?: (entry: Record<string, unknown>) => void;
   requestId?: () => string;
+  /** Work queue counters for /metrics; absent, /metrics serves an empty exposition. */
+  metrics?: QueueMetrics;
 }
 
 type Env = { Variables: { user: UserInfo; requestId: string } };
@@ -59,6 +63,10 @@ export function createApiServer(deps: ApiServerDeps): Hono<Env> {
   }));
 
   app.get('/version', (c) => c.json(versionInfo()));
+  app.get('/metrics', async (c) => {
+    const text = renderQueueMetrics(deps.metrics ? await deps.metrics.snapshot() : {});
+    return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   mountDiscovery(app, deps.ctx.registry);
 
   app.all('/api/*', (c) => serveResource(c, deps));

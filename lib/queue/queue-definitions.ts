@@ -22,6 +22,17 @@ export const workQueues: readonly QueueDefinition[] = [
   { name: 'endpoints', visibilityTimeoutSeconds: 30 },
 ];
 
+/**
+ * SQS FIFO queues have no per-message delay, so a reconciler's requeue-after goes through
+ * this standard queue (per-message DelaySeconds up to 15 minutes); its forwarder re-delays
+ * longer waits and finally sends the key to the consumer's FIFO queue.
+ */
+export const DELAY_QUEUE = 'delay';
+
+export function delayQueueName(prefix: string): string {
+  return `${prefix}-${DELAY_QUEUE}`;
+}
+
 export function queueName(prefix: string, def: QueueDefinition): string {
   return `${prefix}-${def.name}.fifo`;
 }

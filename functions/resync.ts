@@ -1,0 +1,11 @@
+// Lambda entry point for the scheduled resync (an EventBridge rule): every consumer's
+// objects are re-enqueued so a lost message only delays convergence.
+import { resync, RESYNC_SOURCES } from '../lib/pipeline/resync.ts';
+import { awsDeps, log } from './aws-deps.ts';
+
+const deps = awsDeps();
+export async function handler(event: { time?: string }): Promise<Record<string, number>> {
+  const counts = await resync({ store: deps.ctx.store, queue: deps.queue }, Object.keys(RESYNC_SOURCES), event.time ?? deps.clock.now().toISOString());
+  log({ msg: 'resync', counts });
+  return counts;
+}

@@ -1,0 +1,48 @@
+// Reads one DynamoDB stream record of the objects table as a Change. Tombstones (see
+// lib/storage/dynamo-store.ts) make a delete a MODIFY whose new image is deleted; the
+// later TTL removal of a tombstone, and non-object items (counters, tokens,
+// checkpoints), are not changes at all.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { KubeObject } from '../storage/object-store.ts';
+
+export interface StreamChange {
+  resource: { group: string; resource: string };
+  old?: KubeObject;
+  new?: KubeObject;
+  /** The revision of this change (a deletion's own revision for deletes). */
+  rv: string;
+}
+
+interface Item {
+  pk?: string;
+  rv?: number;
+  obj?: string;
+  deleted?: boolean;
+}
+
+export function changeFromRecord(record: DynamoDBRecord): StreamChange | undefined {
+  const newItem = image(record.dynamodb?.NewImage);
+  const oldItem = image(record.dynamodb?.OldImage);
+  const pk = newItem?.pk ?? oldItem?.pk;
+  if (!pk?.startsWith('o#')) return undefined;
+  const slash = pk.indexOf('/');
+  const resource = { group: pk.slice(2, slash), resource: pk.slice(slash + 1) };
+  const after = newItem && !newItem.deleted ? parse(newItem.obj) : undefined;
+  const before = oldItem && !oldItem.deleted ? parse(oldItem.obj) : undefined;
+  if (!after && !before) return undefined;
+  const rv = String(newItem?.rv ?? oldItem?.rv ?? '');
+  const change: StreamChange = { resource, rv };
+  if (before) change.old = before;
+  if (after) change.new = after;
+  return change;
+}
+
+function image(img: unknown): Item | undefined {
+  return img ? (unmarshall(img as Record<string, AttributeValue>) as Item) : undefined;
+}
+
+function parse(json: string | undefined): KubeObject | undefined {
+  return json ? (JSON.parse(json) as KubeObject) : undefined;
+}

@@ -1,0 +1,59 @@
+// Namespace, node lifecycle and endpoints routes.
+import { describe, expect, it } from 'vitest';
+import { type Case, NODES, PODS, node, obj, pod, routesTo } from './fixtures.ts';
+
+const NS = { group: '', resource: 'namespaces' };
+const SVC = { group: '', resource: 'services' };
+const LEASES = { group: 'coordination.k8s.io', resource: 'leases' };
+const ns = (o: Parameters<typeof obj>[4] = {}) => obj('v1', 'Namespace', 'team', undefined, o);
+const lease = (name: string, namespace: string, renewTime = 'a') =>
+  obj('coordination.k8s.io/v1', 'Lease', name, namespace, {}, { spec: { holderIdentity: name, renewTime } });
+
+const namespaceCases: Case[] = [
+  { name: 'created', change: { resource: NS, new: ns() }, want: [] },
+  { name: 'getting a deletionTimestamp', change: { resource: NS, old: ns(), new: ns({ deleting: true, finalizers: ['kubernetes'] }) }, want: ['namespace /namespaces//team'] },
+  { name: 'still terminating', change: { resource: NS, old: ns({ deleting: true }), new: ns({ deleting: true, labels: { a: 'b' } }) }, want: ['namespace /namespaces//team'] },
+  { name: 'finally removed', change: { resource: NS, old: ns({ deleting: true }) }, want: [] },
+];
+
+const nodeLifecycleCases: Case[] = [
+  { name: 'a node created', change: { resource: NODES, new: node('n1') }, want: ['nodelifecycle /nodes//n1'] },
+  { name: 'a node heartbeat in status', change: { resource: NODES, old: node('n1'), new: node('n1', { heartbeat: 'later' }) }, want: ['nodelifecycle /nodes//n1'] },
+  { name: 'a node deleted', change: { resource: NODES, old: node('n1') }, want: ['nodelifecycle /nodes//n1'] },
+  { name: 'a node lease created', change: { resource: LEASES, new: lease('n1', 'kube-node-lease') }, want: ['nodelifecycle /nodes//n1'] },
+  { name: 'a node lease renewed', change: { resource: LEASES, old: lease('n1', 'kube-node-lease'), new: lease('n1', 'kube-node-lease', 'b') }, want: ['nodelifecycle /nodes//n1'] },
+  { name: 'a node lease deleted', change: { resource: LEASES, old: lease('n1', 'kube-node-lease') }, want: ['nodelifecycle /nodes//n1'] },
+  { name: 'a lease elsewhere (leader election)', change: { resource: LEASES, old: lease('lock', 'kube-system'), new: lease('lock', 'kube-system', 'b') }, want: [] },
+];
+
+const svcKey = 'endpoints /services/default/web';
+const podKey = 'endpoints /pods/default/p';
+const running = (o: Parameters<typeof pod>[1] = {}) => pod('p', { nodeName: 'n1', phase: 'Running', podIP: '10.0.0.1', ready: true, labels: { app: 'web' }, ...o });
+
+const endpointsCases: Case[] = [
+  { name: 'a service created', change: { resource: SVC, new: obj('v1', 'Service', 'web', 'default') }, want: [svcKey] },
+  { name: 'a service updated', change: { resource: SVC, old: obj('v1', 'Service', 'web', 'default'), new: obj('v1', 'Service', 'web', 'default', { labels: { a: 'b' } }) }, want: [svcKey] },
+  { name: 'a service deleted', change: { resource: SVC, old: obj('v1', 'Service', 'web', 'default') }, want: [svcKey] },
+  { name: 'a pod created', change: { resource: PODS, new: pod('p') }, want: [podKey] },
+  { name: 'a pod deleted', change: { resource: PODS, old: running() }, want: [podKey] },
+  { name: 'labels changed', change: { resource: PODS, old: running(), new: running({ labels: { app: 'api' } }) }, want: [podKey] },
+  { name: 'became ready', change: { resource: PODS, old: running({ ready: false }), new: running() }, want: [podKey] },
+  { name: 'got an IP', change: { resource: PODS, old: running({ podIP: '' }), new: running() }, want: [podKey] },
+  { name: 'phase changed', change: { resource: PODS, old: running(), new: running({ phase: 'Succeeded' }) }, want: [podKey] },
+  { name: 'getting a deletionTimestamp', change: { resource: PODS, old: running(), new: running({ deleting: true }) }, want: [podKey] },
+  { name: 'only annotations changed', change: { resource: PODS, old: running(), new: running({ annotations: { note: 'x' } }) }, want: [] },
+  { name: 'only bound (no IP yet)', change: { resource: PODS, old: pod('p'), new: pod('p', { nodeName: 'n1' }) }, want: [] },
+  { name: 'a configmap', change: { resource: { group: '', resource: 'configmaps' }, new: obj('v1', 'ConfigMap', 'c', 'default') }, want: [] },
+];
+
+describe('namespace routes', () => {
+  it.each(namespaceCases)('$name', ({ change, want }) => expect(routesTo('namespace', change)).toEqual(want));
+});
+
+describe('nodelifecycle routes', () => {
+  it.each(nodeLifecycleCases)('$name', ({ change, want }) => expect(routesTo('nodelifecycle', change)).toEqual(want));
+});
+
+describe('endpoints routes', () => {
+  it.each(endpointsCases)('$name', ({ change, want }) => expect(routesTo('endpoints', change)).toEqual(want));
+});
