@@ -8,6 +8,7 @@ import { localDynamoClient, localSqsClient, localStreamsClient } from './aws-cli
 import { systemClock } from '../lib/core/clock.ts';
 import type { Reconciler } from '../lib/pipeline/reconciler.ts';
 import { startEventRunner } from './event-runner/runner.ts';
+import { namespaceController } from '../lib/controllers/namespace/controller.ts';
 import { ensureQueues, ensureTable } from './bootstrap.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startSqsEmulator } from './sqs-emulator.ts';
@@ -80,7 +81,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     stops.push(async () => streams.destroy());
     const runner = startEventRunner({
       dynamo, streams, sqs: sqsClient, tableName: TABLE_NAME, queueUrls, store: server.deps.ctx.store,
-      reconcilers: opts.reconcilers ?? [], metrics: server.deps.metrics, clock: systemClock,
+      reconcilers: opts.reconcilers ?? [namespaceController(server.deps.ctx)], metrics: server.deps.metrics, clock: systemClock,
       log: opts.log ?? (() => undefined), resyncIntervalMs: opts.resyncIntervalMs,
     });
     stops.push(() => runner.stop());

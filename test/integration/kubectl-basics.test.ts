@@ -107,7 +107,8 @@ describe('kubectl against skiff', () => {
   });
 
   it('says "No resources found" for an empty namespace', async () => {
-    await k.run(['create', 'namespace', 'empty-ns']);
+    const created = await k.run(['create', '-f', k.file('empty-ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: empty-ns}\n')]);
+    expect(created.stdout.trim()).toBe('namespace/empty-ns created');
     const res = await k.run(['get', 'pods', '-n', 'empty-ns']);
     expect(res.code).toBe(0);
     expect(res.stderr.trim()).toBe('No resources found in empty-ns namespace.');

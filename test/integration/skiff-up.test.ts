@@ -112,5 +112,15 @@ describe('skiff up', () => {
     });
     expect(await status(`Bearer ${token}`)).toBe(200);
     expect(await status(`Bearer ${token}x`)).toBe(401);
+
+    // The pipeline runs: deleting a namespace with content completes through the
+    // namespace controller, and /metrics shows its queue counters moving.
+    const made = await k.run(['create', '-f', k.file('doomed.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: doomed}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: doomed}\n')]);
+    expect(made.stdout.trim().split('\n')).toEqual(['namespace/doomed created', 'configmap/c created']);
+    const del = await k.run(['delete', 'namespace', 'doomed', '--timeout=60s']);
+    expect(del.stdout.trim()).toBe('namespace "doomed" deleted');
+    expect((await k.run(['get', 'namespace', 'doomed'])).stderr).toContain('NotFound');
+    const metrics = await k.run(['get', '--raw', '/metrics']);
+    expect(metrics.stdout).toMatch(/skiff_queue_messages_total\{queue="namespace",outcome="(processed|requeued)"\} [1-9]/);
   });
 });
