@@ -4,4 +4,4 @@ import { routeChange } from '../lib/pipeline/fanout-routes.ts';
 import { awsDeps, log } from './aws-deps.ts';
 
 const deps = awsDeps();
-export const handler = createFanoutHandler({ queue: deps.queue, route: routeChange, log });
+export const handler = createFanoutHandler({ queue: deps.queue, route: routeChange, log, changeLog: deps.ctx.changes });

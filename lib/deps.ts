@@ -8,7 +8,11 @@ import type { IdSource } from './core/ids.ts';
 import { builtinRegistry } from './registry/builtin.ts';
 import type { RegistryContext } from './registry/generic/context.ts';
 import { DynamoStore } from './storage/dynamo-store.ts';
+import { DynamoChangeLog } from './storage/dynamo-change-log.ts';
+import { DynamoNodeAccounting } from './storage/dynamo-node-accounting.ts';
 import { DynamoTokenStore } from './storage/dynamo-token-store.ts';
+import { DynamoPodLogStore } from './storage/dynamo-pod-logs.ts';
+import type { PodLogStore } from './storage/pod-log-store.ts';
 import { DynamoQueueMetrics } from './storage/dynamo-queue-metrics.ts';
 import type { QueueMetrics } from './observability/queue-metrics.ts';
 
@@ -16,6 +20,8 @@ export interface Deps {
   ctx: RegistryContext;
   tokens: DynamoTokenStore;
   metrics: QueueMetrics;
+  /** Container output pushed by node agents, served by pods/log. */
+  podLogs: PodLogStore;
   api: ApiServerDeps;
 }
 
@@ -29,13 +35,18 @@ export interface DepsInput {
 
 export function buildDeps(input: DepsInput): Deps {
   const { dynamo, tableName, clock, ids } = input;
+  const changes = new DynamoChangeLog(dynamo, tableName, clock);
+  const store = new DynamoStore({ client: dynamo, tableName, clock, ids, changeLog: changes });
   const ctx: RegistryContext = {
-    store: new DynamoStore({ client: dynamo, tableName, clock, ids }),
+    store,
+    accounting: new DynamoNodeAccounting(dynamo, tableName, store),
     registry: builtinRegistry(),
     clock,
     ids,
+    changes,
   };
   const tokens = new DynamoTokenStore(dynamo, tableName);
   const metrics = new DynamoQueueMetrics(dynamo, tableName);
-  return { ctx, tokens, metrics, api: { ctx, authenticator: createBearerAuthenticator(tokens), authorizer: allowAuthenticated, log: input.log, metrics } };
+  const podLogs = new DynamoPodLogStore({ client: dynamo, tableName, clock });
+  return { ctx, tokens, metrics, podLogs, api: { ctx, authenticator: createBearerAuthenticator(tokens), authorizer: allowAuthenticated, log: input.log, metrics, podLogs } };
 }

@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { startCluster } from './cluster.ts';
 import { resolveHome } from './home.ts';
 import { createToken } from './token-command.ts';
+import { agentCommand } from './agent-command.ts';
+import { Option } from 'commander';
 
 function portOption(value: string): number {
   const n = Number(value);
@@ -13,6 +15,12 @@ function portOption(value: string): number {
 function secondsOption(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds, 0 or more.');
+  return n;
+}
+
+function countOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more.');
   return n;
 }
 
@@ -28,12 +36,14 @@ program
   .option('--sqs-port <port>', 'SQS emulator port (default: a free one)', portOption)
   .option('--verbose', 'log every request and handler outcome as JSON lines', false)
   .option('--resync-interval <seconds>', 're-enqueue every object for its consumers this often', secondsOption, 300)
-  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean; resyncInterval: number }) => {
+  .option('--nodes <n>', 'node agents to run in this process (local-1 … local-N); 0 for none', countOption, 1)
+  .addOption(new Option('--runtime <kind>', 'how those agents run containers').choices(['process', 'docker', 'simulated']).default('process'))
+  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean; resyncInterval: number; nodes: number; runtime: 'process' | 'docker' | 'simulated' }) => {
     const home = resolveHome(opts.home);
     const log = opts.verbose ? (e: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...e })) : undefined;
     const cluster = await startCluster({
       home, inMemory: opts.inMemory, port: opts.port, dynamodbPort: opts.dynamodbPort, sqsPort: opts.sqsPort, log,
-      resyncIntervalMs: opts.resyncInterval * 1000,
+      resyncIntervalMs: opts.resyncInterval * 1000, nodes: opts.nodes, runtime: opts.runtime,
     });
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -63,6 +73,8 @@ token
   .action(async (opts: { home?: string; node?: string; admin: boolean }) => {
     console.log(await createToken(resolveHome(opts.home), { node: opts.node, admin: opts.admin }));
   });
+
+program.addCommand(agentCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`skiff: ${err instanceof Error ? err.message : String(err)}`);

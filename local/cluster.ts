@@ -8,7 +8,12 @@ import { localDynamoClient, localSqsClient, localStreamsClient } from './aws-cli
 import { systemClock } from '../lib/core/clock.ts';
 import type { Reconciler } from '../lib/pipeline/reconciler.ts';
 import { startEventRunner } from './event-runner/runner.ts';
-import { namespaceController } from '../lib/controllers/namespace/controller.ts';
+import { randomBytes } from 'node:crypto';
+import { issueToken } from '../lib/auth/issue-token.ts';
+import { nodeUser } from '../lib/auth/tokens.ts';
+import { SqsWorkQueue } from '../lib/queue/sqs-work-queue.ts';
+import { builtinControllers } from '../lib/controllers/builtin.ts';
+import { startLocalAgents } from './agent-command.ts';
 import { ensureQueues, ensureTable } from './bootstrap.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startSqsEmulator } from './sqs-emulator.ts';
@@ -25,8 +30,11 @@ export interface ClusterOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** How often every consumer's objects are re-enqueued (default 5 minutes). */
   resyncIntervalMs?: number;
-  /** The consumers this cluster runs (controllers and scheduler arrive with later issues). */
+  /** The consumers this cluster runs; default: the built-in controllers and the scheduler. */
   reconcilers?: readonly Reconciler[];
+  /** Node agents run in this process (local-1 … local-N). */
+  nodes?: number;
+  runtime?: 'process' | 'docker' | 'simulated';
 }
 
 export interface Cluster {
@@ -79,12 +87,22 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
 
     const streams = localStreamsClient(ddb.endpoint);
     stops.push(async () => streams.destroy());
+    const queue = new SqsWorkQueue(sqsClient, queueUrls);
     const runner = startEventRunner({
-      dynamo, streams, sqs: sqsClient, tableName: TABLE_NAME, queueUrls, store: server.deps.ctx.store,
-      reconcilers: opts.reconcilers ?? [namespaceController(server.deps.ctx)], metrics: server.deps.metrics, clock: systemClock,
+      dynamo, streams, sqs: sqsClient, tableName: TABLE_NAME, queueUrls, store: server.deps.ctx.store, changeLog: server.deps.ctx.changes,
+      reconcilers: opts.reconcilers ?? builtinControllers(server.deps.ctx, queue), metrics: server.deps.metrics, clock: systemClock,
       log: opts.log ?? (() => undefined), resyncIntervalMs: opts.resyncIntervalMs,
     });
     stops.push(() => runner.stop());
+
+    if (opts.nodes) {
+      const agents = await startLocalAgents({
+        apiUrl: server.url, caPem: server.caCertPem, count: opts.nodes, runtime: opts.runtime ?? 'process', home: opts.home,
+        tokenFor: (node) => issueToken(server.deps.tokens, nodeUser(node), new Date(), randomBytes),
+        log: opts.log,
+      });
+      stops.push(() => agents.stop());
+    }
     const clusterFile: ClusterFile = { pid: process.pid, apiUrl: server.url, dynamodbEndpoint: ddb.endpoint, sqsEndpoint: sqs.endpoint, tableName: TABLE_NAME };
     writeFileSync(join(opts.home, CLUSTER_FILE), JSON.stringify(clusterFile, null, 2));
     stops.push(async () => rmSync(join(opts.home, CLUSTER_FILE), { force: true }));

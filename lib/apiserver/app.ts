@@ -3,12 +3,14 @@
 // leaves through onError as a metav1.Status.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { stream } from 'hono/streaming';
 import { ForbiddenError, RouteNotFoundError, qualifiedResource } from '../api/errors.ts';
 import { statusFromError } from '../api/status.ts';
 import type { Authenticator, Authorizer } from '../auth/authenticator.ts';
 import type { UserInfo } from '../auth/tokens.ts';
 import type { RegistryContext } from '../registry/generic/context.ts';
 import type { QueueMetrics } from '../observability/queue-metrics.ts';
+import type { PodLogStore } from '../storage/pod-log-store.ts';
 import { renderQueueMetrics } from '../observability/prometheus.ts';
 import { MAX_BODY_BYTES } from './decode.ts';
 import { mountDiscovery } from './discovery-routes.ts';
@@ -25,6 +27,8 @@ export interface ApiServerDeps {
   requestId?: () => string;
   /** Work queue counters for /metrics; absent, /metrics serves an empty exposition. */
   metrics?: QueueMetrics;
+  /** Container output behind pods/log (lib/storage/pod-log-store.ts). */
+  podLogs?: PodLogStore;
 }
 
 type Env = { Variables: { user: UserInfo; requestId: string } };
@@ -89,11 +93,24 @@ async function serveResource(c: Context<Env>, deps: ApiServerDeps): Promise<Resp
     query: new URL(c.req.url).searchParams,
     contentType: c.req.header('content-type'),
     readBody: () => c.req.text(),
+    readBytes: async () => new Uint8Array(await c.req.arrayBuffer()),
     user: c.get('user'),
     ctx: deps.ctx,
     warnings,
+    accept: c.req.header('accept'),
+    podLogs: deps.podLogs,
   });
   for (const w of warnings) c.header('Warning', `299 - ${JSON.stringify(w)}`, { append: true });
+  if (res.stream) {
+    const produce = res.stream;
+    c.header('content-type', 'application/json');
+    return stream(c, async (s) => {
+      const aborted = new AbortController();
+      s.onAbort(() => aborted.abort());
+      await produce((chunk) => s.write(chunk).then(() => undefined), AbortSignal.any([aborted.signal, c.req.raw.signal]));
+    });
+  }
+  if (res.text !== undefined) return c.body(res.text, res.status as 200, { 'content-type': 'text/plain' });
   return c.json(res.body as object, res.status as 200);
 }
 

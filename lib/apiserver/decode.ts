@@ -24,9 +24,6 @@ export function decodeBody(text: string, contentType: string | undefined, opts: 
   const media = mediaType(contentType);
   if (media === '' || media === 'application/json' || media.endsWith('+json')) return decodeJson(text, opts);
   if (media === 'application/yaml' || media === 'application/apply-patch+yaml') return decodeYaml(text, opts);
-  if (media === 'application/vnd.kubernetes.protobuf') {
-    throw new UnsupportedMediaTypeError(`the body of the request was in an unsupported media type: ${media} (send JSON or YAML)`);
-  }
   throw new UnsupportedMediaTypeError(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
 }
 

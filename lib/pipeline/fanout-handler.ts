@@ -5,6 +5,7 @@
 // the resent messages of later records harmless.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { OutgoingMessage, WorkQueue } from '../queue/work-queue.ts';
+import { resourceName, type ChangeEntry, type ChangeLog } from '../storage/change-log.ts';
 import { SQS_MAX_BATCH } from '../queue/work-queue.ts';
 import type { Route } from './fanout-routes.ts';
 import type { Logger } from './queue-handler.ts';
@@ -13,6 +14,8 @@ import { deduplicationId, encodeKey, messageGroupId, type WorkMessage } from './
 
 export interface FanoutDeps {
   queue: WorkQueue;
+  /** Where watches read changes from; every change is appended before any message is sent. */
+  changeLog?: ChangeLog;
   route: (change: StreamChange) => Route[];
   log: Logger;
 }
@@ -25,9 +28,18 @@ interface Pending {
 export function createFanoutHandler(deps: FanoutDeps) {
   return async function fanout(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
     const byQueue = new Map<string, Pending[]>();
+    const logEntries: ChangeEntry[] = [];
     event.Records.forEach((record, recordIndex) => {
-      const change = changeFromRecord(record);
+      let change: ReturnType<typeof changeFromRecord>;
+      try {
+        change = changeFromRecord(record);
+      } catch (err) {
+        // A record we cannot decode never will be: retrying it would stall its shard forever.
+        deps.log({ msg: 'undecodable stream record skipped', sequenceNumber: record.dynamodb?.SequenceNumber, error: String(err) });
+        return;
+      }
       if (!change) return;
+      logEntries.push(changeEntry(change));
       for (const route of deps.route(change)) {
         const key = encodeKey(route.key);
         const body: WorkMessage = { key, rv: change.rv, cause: 'change' };
@@ -36,6 +48,17 @@ export function createFanoutHandler(deps: FanoutDeps) {
         byQueue.set(route.queue, pending);
       }
     });
+
+    if (deps.changeLog && logEntries.length) {
+      try {
+        await deps.changeLog.append(logEntries);
+      } catch (err) {
+        // Nothing was lost: the whole batch is retried, and appends are idempotent.
+        deps.log({ msg: 'change log append failed', error: String(err) });
+        const first = event.Records[0]!;
+        return { batchItemFailures: [{ itemIdentifier: first.dynamodb?.SequenceNumber ?? first.eventID ?? '0' }] };
+      }
+    }
 
     let firstFailed = Number.POSITIVE_INFINITY;
     let sent = 0;
@@ -61,4 +84,13 @@ export function createFanoutHandler(deps: FanoutDeps) {
     const failed = event.Records[firstFailed]!;
     return { batchItemFailures: [{ itemIdentifier: failed.dynamodb?.SequenceNumber ?? failed.eventID ?? String(firstFailed) }] };
   };
+}
+
+/** A change as a watch sees it: a deletion carries the object at the deletion's revision. */
+function changeEntry(change: StreamChange): ChangeEntry {
+  const base = { revision: BigInt(change.rv), resource: resourceName(change.resource), namespace: (change.new ?? change.old)?.metadata.namespace };
+  if (change.new && change.old) return { ...base, type: 'MODIFIED', object: change.new, old: change.old };
+  if (change.new) return { ...base, type: 'ADDED', object: change.new };
+  const last = change.old!;
+  return { ...base, type: 'DELETED', object: { ...last, metadata: { ...last.metadata, resourceVersion: change.rv } } };
 }

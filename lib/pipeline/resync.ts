@@ -61,7 +61,7 @@ export async function resync(
   return counts;
 }
 
-function resyncMessage(key: string, round: string): OutgoingMessage {
+export function resyncMessage(key: string, round: string): OutgoingMessage {
   const body: WorkMessage = { key, cause: 'resync' };
   return { body: JSON.stringify(body), groupId: messageGroupId(key), deduplicationId: deduplicationId(key, `resync@${round}`) };
 }

@@ -23,6 +23,10 @@ interface Item {
 }
 
 export function changeFromRecord(record: DynamoDBRecord): StreamChange | undefined {
+  // Decide from the key alone: other items (accounting, counters, logs) may hold shapes
+  // this decoder never needs to read.
+  const keyPk = (record.dynamodb?.Keys as { pk?: { S?: string } } | undefined)?.pk?.S;
+  if (keyPk !== undefined && !keyPk.startsWith('o#')) return undefined;
   const newItem = image(record.dynamodb?.NewImage);
   const oldItem = image(record.dynamodb?.OldImage);
   const pk = newItem?.pk ?? oldItem?.pk;

@@ -2,8 +2,11 @@
 // two steps: allocate a revision from the counter item, then a conditional put that
 // carries it. A deletion leaves a short-lived tombstone rather than removing the item so
 // that the stream record of a delete carries the deletion's own revision.
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  type QueryCommandInput, type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, ConflictError, NotFoundError, type GroupResource } from '../api/errors.ts';
 import { equalityRequirement } from '../api/selectors/field-selector.ts';
 import type { Clock } from '../core/clock.ts';
@@ -14,6 +17,7 @@ import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
 import { stampCreate, stampUpdate } from './object-rules.ts';
 import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
 import { NODE_INDEX } from './table-definition.ts';
+import type { ChangeLog } from './change-log.ts';
 
 export interface DynamoStoreDeps {
   client: DynamoDBClient;
@@ -22,6 +26,8 @@ export interface DynamoStoreDeps {
   ids: IdSource;
   /** How long a deletion tombstone outlives the object, for stream consumers and watches. */
   tombstoneSeconds?: number;
+  /** Told about revisions that were allocated but whose write failed, so watches skip them at once. */
+  changeLog?: ChangeLog;
 }
 
 interface ObjectItem {
@@ -36,9 +42,27 @@ interface ObjectItem {
 
 const MAX_DELETE_ATTEMPTS = 5;
 
+/** One extra write of a transaction, without its table name (the store fills it in). */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export class ExtraConditionFailed extends Error {
+  constructor(readonly index: number) {
+    super(`transaction item ${index} failed its condition`);
+  }
+}
+
+function withTable(item: TransactItem, table: string): TransactItem {
+  const [kind, body] = Object.entries(item)[0] as [string, Record<string, unknown>];
+  return { [kind]: { ...body, TableName: table } } as TransactItem;
+}
+
 export class DynamoStore implements ObjectStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
+
+  get tableName(): string {
+    return this.table;
+  }
 
   constructor(private readonly deps: DynamoStoreDeps) {
     this.doc = DynamoDBDocumentClient.from(deps.client);
@@ -88,7 +112,10 @@ export class DynamoStore implements ObjectStore {
         ExpressionAttributeValues: { ':true': true },
       }));
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new AlreadyExistsError(resource, key.name);
+      if (err instanceof ConditionalCheckFailedException) {
+        await this.abandoned(revision);
+        throw new AlreadyExistsError(resource, key.name);
+      }
       throw err;
     }
     return stored;
@@ -102,7 +129,39 @@ export class DynamoStore implements ObjectStore {
     encodeObject(obj);
     const revision = await this.allocateRevision();
     const stored = stampUpdate(obj, current, revision);
-    await this.conditionalPut(key, this.itemFor(resource, stored, revision), expected);
+    await this.conditionalPut(key, this.itemFor(resource, stored, revision), expected, revision);
+    return stored;
+  }
+
+  /**
+   * An update committed atomically with other writes (e.g. a node's resource accounting):
+   * one transaction, conditional on the object's revision and on the extra items' own
+   * conditions. Throws ConflictError when the object moved, and ExtraConditionFailed when
+   * one of the extra items' conditions failed (index into `extra`).
+   */
+  async updateInTransaction(resource: GroupResource, obj: KubeObject, extra: TransactItem[]): Promise<KubeObject> {
+    const key = keyOf(resource, obj.metadata);
+    const current = await this.get(key);
+    const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
+    if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
+    encodeObject(obj);
+    const revision = await this.allocateRevision();
+    const stored = stampUpdate(obj, current, revision);
+    try {
+      await this.doc.send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: this.itemFor(resource, stored, revision), ConditionExpression: 'rv = :expected AND attribute_not_exists(deleted)', ExpressionAttributeValues: { ':expected': Number(expected) } } },
+          ...extra.map((e) => withTable(e, this.table)),
+        ],
+      }));
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      await this.abandoned(revision);
+      const reasons = err.CancellationReasons ?? [];
+      const failedExtra = reasons.slice(1).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (reasons[0]?.Code === 'ConditionalCheckFailed' || failedExtra < 0) throw new ConflictError(resource, key.name);
+      throw new ExtraConditionFailed(failedExtra);
+    }
     return stored;
   }
 
@@ -123,7 +182,7 @@ export class DynamoStore implements ObjectStore {
         expiresAt: Math.floor(this.deps.clock.now().getTime() / 1000) + (this.deps.tombstoneSeconds ?? 3600),
       };
       try {
-        await this.conditionalPut(key, item, current.metadata.resourceVersion!);
+        await this.conditionalPut(key, item, current.metadata.resourceVersion!, revision);
         return current;
       } catch (err) {
         if (!(err instanceof ConflictError) || preconditions?.resourceVersion || attempt >= MAX_DELETE_ATTEMPTS) throw err;
@@ -148,7 +207,12 @@ export class DynamoStore implements ObjectStore {
     return BigInt(res.Attributes!['value'] as number);
   }
 
-  private async conditionalPut(key: ObjectKey, item: ObjectItem, expectedRevision: string): Promise<void> {
+  /** Only a definite conditional failure is marked: after any other error the write may have landed. */
+  private async abandoned(revision: bigint): Promise<void> {
+    await this.deps.changeLog?.append([{ revision, type: 'GAP' }]).catch(() => undefined);
+  }
+
+  private async conditionalPut(key: ObjectKey, item: ObjectItem, expectedRevision: string, revision: bigint): Promise<void> {
     try {
       await this.doc.send(new PutCommand({
         TableName: this.table,
@@ -158,6 +222,7 @@ export class DynamoStore implements ObjectStore {
       }));
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      await this.abandoned(revision);
       const now = await this.readItem(key);
       if (!now || now.deleted) throw new NotFoundError(key.resource, key.name);
       throw new ConflictError(key.resource, key.name);

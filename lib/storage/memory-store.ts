@@ -7,6 +7,7 @@ import { decodeContinue, encodeContinue } from './continue-token.ts';
 import { keyOf, namespacePrefix, partitionKey, sortKey } from './item-keys.ts';
 import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
 import { stampCreate, stampUpdate } from './object-rules.ts';
+import type { ChangeEntry, ChangeLog } from './change-log.ts';
 import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
 
 export class MemoryStore implements ObjectStore {
@@ -14,7 +15,8 @@ export class MemoryStore implements ObjectStore {
   // partition key -> sort key -> serialised object (serialised so callers never share references)
   private readonly partitions = new Map<string, Map<string, string>>();
 
-  constructor(private readonly deps: { clock: Clock; ids: IdSource }) {}
+  /** With a change log, every write is logged at once (the DynamoDB store's log comes from its stream). */
+  constructor(private readonly deps: { clock: Clock; ids: IdSource; changeLog?: ChangeLog }) {}
 
   async get(key: ObjectKey): Promise<KubeObject> {
     return this.read(key);
@@ -50,6 +52,7 @@ export class MemoryStore implements ObjectStore {
     const json = encodeObject(stored);
     this.revision += 1n;
     this.partition(resource).set(sk, json);
+    await this.log({ revision: this.revision, type: 'ADDED', resource: `${resource.group}/${resource.resource}`, namespace: key.namespace, object: stored });
     return stored;
   }
 
@@ -63,6 +66,7 @@ export class MemoryStore implements ObjectStore {
     const json = encodeObject(stored);
     this.revision += 1n;
     this.partition(resource).set(sortKey(key.namespace, key.name), json);
+    await this.log({ revision: this.revision, type: 'MODIFIED', resource: `${resource.group}/${resource.resource}`, namespace: key.namespace, object: stored, old: current });
     return stored;
   }
 
@@ -72,11 +76,17 @@ export class MemoryStore implements ObjectStore {
     if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);
     this.revision += 1n;
     this.partition(key.resource).delete(sortKey(key.namespace, key.name));
+    const tombstone = { ...current, metadata: { ...current.metadata, resourceVersion: this.revision.toString() } };
+    await this.log({ revision: this.revision, type: 'DELETED', resource: `${key.resource.group}/${key.resource.resource}`, namespace: key.namespace, object: tombstone });
     return current;
   }
 
   async currentRevision(): Promise<string> {
     return this.revision.toString();
+  }
+
+  private async log(entry: ChangeEntry): Promise<void> {
+    await this.deps.changeLog?.append([entry]);
   }
 
   private read(key: ObjectKey): KubeObject {

@@ -15,6 +15,7 @@ import { resync } from '../../lib/pipeline/resync.ts';
 import { DELAY_QUEUE } from '../../lib/queue/queue-definitions.ts';
 import { SqsWorkQueue } from '../../lib/queue/sqs-work-queue.ts';
 import type { ObjectStore } from '../../lib/storage/object-store.ts';
+import type { ChangeLog } from '../../lib/storage/change-log.ts';
 import type { Loop } from './loop.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startStreamPoller } from './stream-poller.ts';
@@ -27,6 +28,10 @@ export interface EventRunnerOptions {
   /** Queue URLs by name: every consumer's and the delay queue's. */
   queueUrls: Readonly<Record<string, string>>;
   store: ObjectStore;
+  /** The log watches read; the fanout appends to it and the resync tick compacts it. */
+  changeLog?: ChangeLog;
+  /** How long the change log keeps entries (default one hour). */
+  changeRetentionMs?: number;
   reconcilers: readonly Reconciler[];
   metrics: QueueMetrics;
   clock: Clock;
@@ -52,7 +57,7 @@ export function startEventRunner(opts: EventRunnerOptions): EventRunner {
   const consumers = new Set(opts.reconcilers.map((r) => r.name));
   const route = (change: Parameters<typeof routeChange>[0]) => routeChange(change).filter((r) => consumers.has(r.queue));
   const loops: Loop[] = [
-    startStreamPoller({ dynamo: opts.dynamo, streams: opts.streams, tableName: opts.tableName, log: opts.log, handler: createFanoutHandler({ queue, route, log: opts.log }) }),
+    startStreamPoller({ dynamo: opts.dynamo, streams: opts.streams, tableName: opts.tableName, log: opts.log, handler: createFanoutHandler({ queue, route, log: opts.log, changeLog: opts.changeLog }) }),
     startQueuePoller({ sqs: opts.sqs, queueUrl: url(DELAY_QUEUE), log: opts.log, handler: createDelayForwarder({ queue, clock: opts.clock }) }),
     ...opts.reconcilers.map((r) => startQueuePoller({
       sqs: opts.sqs, queueUrl: url(r.name), log: opts.log,
@@ -60,10 +65,14 @@ export function startEventRunner(opts: EventRunnerOptions): EventRunner {
     })),
   ];
   const resyncNow = () => resync({ store: opts.store, queue }, [...consumers], opts.clock.now().toISOString());
+  const retention = opts.changeRetentionMs ?? 60 * 60_000;
+  const tick = async () => {
+    await resyncNow().catch((err: unknown) => opts.log({ msg: 'resync failed', error: String(err) }));
+    const cutoff = new Date(opts.clock.now().getTime() - retention);
+    await opts.changeLog?.compact(cutoff).catch((err: unknown) => opts.log({ msg: 'change log compaction failed', error: String(err) }));
+  };
   const interval = opts.resyncIntervalMs ?? 5 * 60_000;
-  const timer = interval > 0
-    ? setInterval(() => void resyncNow().catch((err: unknown) => opts.log({ msg: 'resync failed', error: String(err) })), interval)
-    : undefined;
+  const timer = interval > 0 ? setInterval(() => void tick(), interval) : undefined;
   timer?.unref();
   return {
     resyncNow,

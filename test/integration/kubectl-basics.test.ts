@@ -114,6 +114,28 @@ describe('kubectl against skiff', () => {
     expect(res.stderr.trim()).toBe('No resources found in empty-ns namespace.');
   });
 
+  it('creates objects with the generators that send protobuf bodies', async () => {
+    const made = [
+      await k.run(['create', 'namespace', 'proto-ns']),
+      await k.run(['create', 'configmap', 'pcm', '-n', 'proto-ns', '--from-literal=a=b']),
+      await k.run(['create', 'secret', 'generic', 'psec', '-n', 'proto-ns', '--from-literal=p=q']),
+      await k.run(['create', 'deployment', 'pdep', '-n', 'proto-ns', '--image=nginx:1.25', '--replicas=3', '--port=80']),
+      await k.run(['create', 'service', 'clusterip', 'psvc', '-n', 'proto-ns', '--tcp=80:8080']),
+      await k.run(['create', 'serviceaccount', 'psa', '-n', 'proto-ns']),
+    ];
+    expect(made.map((r) => r.stderr)).toEqual(['', '', '', '', '', '']);
+    expect(made.map((r) => r.stdout.trim())).toEqual([
+      'namespace/proto-ns created', 'configmap/pcm created', 'secret/psec created',
+      'deployment.apps/pdep created', 'service/psvc created', 'serviceaccount/psa created',
+    ]);
+    expect((await k.run(['get', 'secret', 'psec', '-n', 'proto-ns', '-o', 'jsonpath={.data.p}'])).stdout).toBe(Buffer.from('q').toString('base64'));
+    expect((await k.run(['get', 'deploy', 'pdep', '-n', 'proto-ns', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].ports[0].containerPort}'])).stdout).toBe('3 80');
+    const dry = await k.run(['create', 'deployment', 'ghost', '-n', 'proto-ns', '--image=nginx', '--dry-run=server', '-o', 'yaml']);
+    expect(dry.stdout).toContain('name: ghost');
+    expect(dry.stdout).toContain('imagePullPolicy: Always');
+    expect((await k.run(['get', 'deploy', 'ghost', '-n', 'proto-ns'])).stderr).toContain('NotFound');
+  });
+
   it('deletes', async () => {
     const res = await k.run(['delete', 'cm', 'other', '-n', 'team-a']);
     expect(res.stdout.trim()).toBe('configmap "other" deleted');

@@ -33,11 +33,30 @@ export function kubectlRunner(kubeconfig: string) {
       });
       child.stdin.end(opts.input ?? '');
     });
+  /** Starts a long-running kubectl (get -w) and collects its output lines as they come. */
+  const spawnLive = (args: string[]) => {
+    const child = spawn(KUBECTL, ['--cache-dir', join(home, 'cache'), ...args], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: home, KUBECONFIG: kubeconfig },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: string[] = [];
+    let partial = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      partial += d.toString();
+      const parts = partial.split('\n');
+      partial = parts.pop()!;
+      lines.push(...parts);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    return { lines, stderr: () => stderr, exited, stop: () => { child.kill('SIGTERM'); return exited; } };
+  };
   /** Writes a manifest into the runner's home and returns its path. */
   const file = (name: string, content: string): string => {
     const path = join(home, name);
     writeFileSync(path, content);
     return path;
   };
-  return { run, file, home };
+  return { run, file, home, spawnLive };
 }

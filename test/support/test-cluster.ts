@@ -7,24 +7,41 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalApiServer, type LocalApiServer } from '../../local/apiserver.ts';
 import { localDynamoClient } from '../../local/aws-clients.ts';
-import { ensureTable } from '../../local/bootstrap.ts';
+import { ensureQueues, ensureTable } from '../../local/bootstrap.ts';
+import { localSqsClient, localStreamsClient } from '../../local/aws-clients.ts';
+import { startEventRunner } from '../../local/event-runner/runner.ts';
+import { systemClock } from '../../lib/core/clock.ts';
+import type { Reconciler } from '../../lib/pipeline/reconciler.ts';
 
 export interface TestCluster extends LocalApiServer {
   home: string;
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+/** With the event runner (fanout → change log, so watches work) and the given consumers. */
+export async function startTestCluster(opts: { reconcilers?: (ctx: LocalApiServer['deps']['ctx']) => Reconciler[]; log?: (e: Record<string, unknown>) => void } = {}): Promise<TestCluster> {
   const dynamo = localDynamoClient(inject('dynamodbEndpoint'));
-  const tableName = `it-${randomBytes(6).toString('hex')}`;
+  const streams = localStreamsClient(inject('dynamodbEndpoint'));
+  const sqs = localSqsClient(inject('sqsEndpoint'));
+  const id = randomBytes(6).toString('hex');
+  const tableName = `it-${id}`;
   await ensureTable(dynamo, tableName);
+  const queueUrls = await ensureQueues(sqs, `it${id}`);
   const home = mkdtempSync(join(tmpdir(), 'skiff-it-'));
   const server = await startLocalApiServer({ dynamo, tableName, home, port: 0 });
+  server.deps.ctx.watch = { pollMs: 50 };
+  const runner = startEventRunner({
+    dynamo, streams, sqs, tableName, queueUrls, store: server.deps.ctx.store, changeLog: server.deps.ctx.changes,
+    reconcilers: opts.reconcilers?.(server.deps.ctx) ?? [], metrics: server.deps.metrics, clock: systemClock, log: opts.log ?? (() => undefined), resyncIntervalMs: 0,
+  });
   return {
     ...server,
     home,
     stop: async () => {
       await server.stop();
+      await runner.stop();
       dynamo.destroy();
+      streams.destroy();
+      sqs.destroy();
     },
   };
 }

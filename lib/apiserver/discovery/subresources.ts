@@ -25,6 +25,10 @@ export function subresourceInfo(t: ResourceType, name: Subresource): Subresource
       return { name, verbs: ['get', 'patch', 'update'], kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, modelName: 'V1Scale' };
     case 'binding':
       return { name, verbs: ['create'], kind: { group: '', version: 'v1', kind: 'Binding' }, modelName: 'V1Binding' };
+    case 'log':
+      // kube lists pods/log as kind Pod with verb get (the body is text/plain); skiff's
+      // node-only append (POST) is deliberately not advertised.
+      return { name, verbs: ['get'], kind: kindOf(t), modelName: t.strategy.modelName };
   }
 }
 

@@ -5,7 +5,9 @@ import type { UserInfo } from '../../auth/tokens.ts';
 import type { FieldValidation, RegistryContext } from '../../registry/generic/context.ts';
 import { groupVersion, type ResourceType } from '../../registry/resource-type.ts';
 import type { ObjectKey } from '../../storage/object-store.ts';
+import type { PodLogStore } from '../../storage/pod-log-store.ts';
 import { decodeBody } from '../decode.ts';
+import { decodeKubeProtobuf, isProtobufMediaType } from '../../api/protobuf/index.ts';
 import type { ResourceRequest } from '../request-info.ts';
 
 export interface ApiRequest {
@@ -14,15 +16,24 @@ export interface ApiRequest {
   query: URLSearchParams;
   contentType: string | undefined;
   readBody(): Promise<string>;
+  /** The raw body, for binary media types (protobuf). */
+  readBytes(): Promise<Uint8Array>;
   user: UserInfo;
   ctx: RegistryContext;
   /** Collected into Warning headers. */
   warnings: string[];
+  accept?: string;
+  /** Container output behind pods/log. */
+  podLogs?: PodLogStore;
 }
 
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** A text/plain response (pods/log) instead of JSON. */
+  text?: string;
+  /** A streamed response (watch): called once headers are sent; ends when it returns. */
+  stream?: (write: (chunk: string) => Promise<void>, signal: AbortSignal) => Promise<void>;
 }
 
 export function objectKey(req: ApiRequest): ObjectKey {
@@ -50,6 +61,8 @@ export function decodeContext(type: ResourceType, kind = type.kind): string {
 }
 
 export async function readJsonObject(req: ApiRequest, kind = req.type.kind): Promise<Record<string, unknown>> {
+  // kubectl's typed commands (create namespace|configmap|secret|deployment …) send protobuf.
+  if (isProtobufMediaType(req.contentType)) return decodeKubeProtobuf(await req.readBytes());
   const text = await req.readBody();
   if (!text.trim()) throw new BadRequestError(`${decodeContext(req.type, kind)}: the request body is empty`);
   const value = decodeBody(text, req.contentType, {

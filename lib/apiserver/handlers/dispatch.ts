@@ -6,9 +6,11 @@ import { handleCreate } from './create.ts';
 import { handleDelete, handleDeleteCollection } from './delete.ts';
 import { handleGet } from './get.ts';
 import { handleList } from './list.ts';
+import { handleLog } from './log.ts';
 import { handlePatch } from './patch.ts';
 import { handleBinding, handleScale } from './subresources.ts';
 import { handleUpdate } from './update.ts';
+import { handleWatch } from './watch.ts';
 
 export async function dispatch(req: ApiRequest): Promise<ApiResponse> {
   const { info, type } = req;
@@ -24,6 +26,8 @@ export async function dispatch(req: ApiRequest): Promise<ApiResponse> {
         return handleScale(req);
       case 'binding':
         return handleBinding(req);
+      case 'log':
+        return handleLog(req);
     }
   }
   if (!(type.verbs as readonly string[]).includes(info.verb)) {
@@ -46,7 +50,7 @@ export async function dispatch(req: ApiRequest): Promise<ApiResponse> {
     case 'deletecollection':
       return handleDeleteCollection(req);
     case 'watch':
-      throw new MethodNotAllowedError('watch is not supported yet');
+      return handleWatch(req);
   }
   throw new RouteNotFoundError();
 }

@@ -3,6 +3,8 @@
 import type { Clock } from '../../core/clock.ts';
 import type { IdSource } from '../../core/ids.ts';
 import type { ObjectStore } from '../../storage/object-store.ts';
+import type { ChangeLog } from '../../storage/change-log.ts';
+import type { NodeAccounting } from '../../storage/node-accounting.ts';
 import type { Registry } from '../registry.ts';
 
 export interface RegistryContext {
@@ -10,6 +12,12 @@ export interface RegistryContext {
   registry: Registry;
   clock: Clock;
   ids: IdSource;
+  /** Where watches read from; without one, watch answers 405. */
+  changes?: ChangeLog;
+  /** Node resource accounting: binds charge their node in the same transaction. */
+  accounting?: NodeAccounting;
+  /** Watch tuning: how often an idle watch reads the log, how long a missing revision is awaited. */
+  watch?: { pollMs?: number; gapTimeoutMs?: number };
 }
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';

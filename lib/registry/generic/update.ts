@@ -45,7 +45,9 @@ export async function updateFrom(
   if (type.strategy.defaults) next = type.strategy.defaults(next);
   validateForUpdate(type, next, current);
 
-  if (current.metadata.deletionTimestamp && !next.metadata.finalizers?.length) {
+  // kube's ShouldDeleteDuringUpdate: an object being deleted goes when it has no finalizers
+  // left and no grace period running (a pod on its node keeps updating its status meanwhile).
+  if (current.metadata.deletionTimestamp && !next.metadata.finalizers?.length && (current.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
     if (opts.dryRun) return { object: next, deleted: true };
     await ctx.store.delete(
       { resource: type, namespace: current.metadata.namespace, name },

@@ -159,7 +159,7 @@ export const pods: ResourceType = {
   categories: ['all'],
   namespaced: true,
   verbs: ALL_VERBS,
-  subresources: ['status', 'binding'],
+  subresources: ['status', 'binding', 'log'],
   strategy: {
     fieldSet: podFieldSet,
     modelName: 'V1Pod',

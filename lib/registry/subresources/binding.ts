@@ -6,6 +6,10 @@ import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
 import type { RegistryContext, WriteOptions } from '../generic/context.ts';
 import { updateFrom } from '../generic/update.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { accountingDelta } from '../../scheduler/pod-requests.ts';
+import { hostPortKey, podHostPorts } from '../../scheduler/host-ports.ts';
+import { nodeAllocatable } from '../../scheduler/resources.ts';
+import type { Capacity } from '../../storage/node-accounting.ts';
 
 interface PodCondition {
   type: string;
@@ -16,8 +20,13 @@ interface PodCondition {
   message?: string;
 }
 
+export interface BindOptions extends WriteOptions {
+  /** The scheduler's bind: refuse (CapacityExceededError) unless the node still has room. */
+  enforceCapacity?: boolean;
+}
+
 export async function bindPod(
-  ctx: RegistryContext, pods: ResourceType, key: ObjectKey, binding: { target?: { kind?: string; name?: string } }, opts: WriteOptions = {},
+  ctx: RegistryContext, pods: ResourceType, key: ObjectKey, binding: { target?: { kind?: string; name?: string } }, opts: BindOptions = {},
 ): Promise<KubeObject> {
   const nodeName = binding.target?.name;
   if (!nodeName) throw new BadRequestError('Binding.target.name: Required value: the node to bind to');
@@ -43,6 +52,7 @@ export async function bindPod(
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()) });
     bound['status'] = { ...status, conditions };
     try {
+      if (ctx.accounting && !opts.dryRun) return await chargedBind(ctx, pods, bound, nodeName, opts.enforceCapacity ?? false);
       // Binding writes spec and status together, bypassing the main resource's "status is
       // read-only" rule the way kube's binding storage does.
       const result = await updateFrom(ctx, { ...pods, strategy: { ...pods.strategy, hasStatus: false, validateUpdate: undefined } }, current, bound, opts);
@@ -52,3 +62,18 @@ export async function bindPod(
     }
   }
 }
+
+/** The bind and its node's charge in one transaction (lib/storage/node-accounting.ts). */
+async function chargedBind(ctx: RegistryContext, pods: ResourceType, bound: KubeObject, nodeName: string, enforce: boolean): Promise<KubeObject> {
+  const delta = accountingDelta(bound);
+  const charge = { milliCpu: delta.milliCpu, memory: delta.memory, hostPorts: podHostPorts(bound).map(hostPortKey) };
+  let capacity: Capacity | undefined;
+  if (enforce) {
+    const node = await ctx.store.get({ resource: NODES, name: nodeName });
+    const a = nodeAllocatable(node);
+    capacity = { milliCpu: a.milliCpu, memory: a.memory, pods: Number(a.pods) };
+  }
+  return ctx.accounting!.bind(pods, bound, nodeName, charge, capacity);
+}
+
+const NODES = { group: '', resource: 'nodes' };

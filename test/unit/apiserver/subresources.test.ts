@@ -120,3 +120,17 @@ describe('scale subresource and generation', () => {
     expect(res.body.message).toContain('`selector` does not match template `labels`');
   });
 });
+
+describe('updates during a grace period', () => {
+  it('keep a terminating pod until its node deletes it with grace 0', async () => {
+    const api = await testApi();
+    await api.call('POST', PODS, pod('p'));
+    await api.call('POST', `${PODS}/p/binding`, { target: { name: 'node-1' } });
+    expect((await api.call('DELETE', `${PODS}/p`)).status).toBe(202);
+    const status = await api.call('PATCH', `${PODS}/p/status`, { status: { phase: 'Running' } }, MERGE);
+    expect(status.status).toBe(200);
+    expect((await api.call('GET', `${PODS}/p`)).status).toBe(200);
+    expect((await api.call('DELETE', `${PODS}/p`, { gracePeriodSeconds: 0 })).status).toBe(200);
+    expect((await api.call('GET', `${PODS}/p`)).status).toBe(404);
+  });
+});

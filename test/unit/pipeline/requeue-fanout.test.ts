@@ -100,3 +100,16 @@ describe('work keys', () => {
     expect(deduplicationId(long, '5').length).toBe(64);
   });
 });
+
+describe('fanout robustness', () => {
+  it('skips non-object items by key and never stalls on an undecodable record', async () => {
+    const queue = new FakeWorkQueue();
+    const logs: Record<string, unknown>[] = [];
+    const alloc: DynamoDBRecord = { eventName: 'MODIFY', dynamodb: { SequenceNumber: '1', Keys: { pk: { S: '@alloc' }, sk: { S: 'n1' } } as never, NewImage: { pk: { S: '@alloc' }, charges: {} } as never } };
+    const broken: DynamoDBRecord = { eventName: 'MODIFY', dynamodb: { SequenceNumber: '2', Keys: { pk: { S: 'o#apps/replicasets' } } as never, NewImage: { pk: { S: 'o#apps/replicasets' }, weird: {} } as never } };
+    const res = await createFanoutHandler({ queue, route: routeChange, log: (e) => logs.push(e) })({ Records: [alloc, broken, streamRecord('3', 'fine', 9)] });
+    expect(res.batchItemFailures).toEqual([]);
+    expect(queue.sent.some((s) => s.message.body.includes('fine'))).toBe(true);
+    expect(logs.some((l) => l['msg'] === 'undecodable stream record skipped')).toBe(true);
+  });
+});

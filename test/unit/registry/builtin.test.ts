@@ -39,7 +39,7 @@ describe('builtinRegistry', () => {
       expect(t.singular).toBe(t.singular.toLowerCase());
     }
     expect(registry.lookup('apps', 'v1', 'deployments')?.subresources).toEqual(['status', 'scale']);
-    expect(registry.byKind('', 'Pod')?.subresources).toEqual(['status', 'binding']);
+    expect(registry.byKind('', 'Pod')?.subresources).toEqual(['status', 'binding', 'log']);
     expect(registry.byKind('', 'Node')?.namespaced).toBe(false);
     expect(registry.byKind('', 'Namespace')?.namespaced).toBe(false);
   });

@@ -270,7 +270,7 @@ describe('pod update', () => {
 
 describe('pod resource type', () => {
   it('is served as kube serves it', () => {
-    expect(pods).toMatchObject({ group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', shortNames: ['po'], categories: ['all'], namespaced: true, subresources: ['status', 'binding'] });
+    expect(pods).toMatchObject({ group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', shortNames: ['po'], categories: ['all'], namespaced: true, subresources: ['status', 'binding', 'log'] });
     expect(S).toMatchObject({ modelName: 'V1Pod', nameRule: 'dns1123-subdomain', hasStatus: true });
   });
 });

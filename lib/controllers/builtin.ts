@@ -1,0 +1,11 @@
+// The consumers a cluster runs, in one list: skiff up starts them all in-process; in AWS
+// each has its own Lambda on its own queue (functions/).
+import type { Reconciler } from '../pipeline/reconciler.ts';
+import type { WorkQueue } from '../queue/work-queue.ts';
+import type { RegistryContext } from '../registry/generic/context.ts';
+import { namespaceController } from './namespace/controller.ts';
+import { schedulerController } from './scheduler/controller.ts';
+
+export function builtinControllers(ctx: RegistryContext, queue: WorkQueue): Reconciler[] {
+  return [namespaceController(ctx), schedulerController(ctx, { queue })];
+}

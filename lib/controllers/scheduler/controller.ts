@@ -1,0 +1,114 @@
+// The scheduler as a workqueue consumer. A pod key: pick a node from the snapshot (pure
+// lib/scheduler) and bind through the registry with the node's charge in one transaction
+// conditional on capacity; a lost race re-reads and tries again. No node fits: condition
+// PodScheduled=False/Unschedulable with kube-scheduler's message, a Warning event, and a
+// retry later. A node key (capacity may have changed): return the charges of pods that no
+// longer hold resources, exactly once, and re-queue the pods still waiting.
+import { ConflictError, NotFoundError } from '../../api/errors.ts';
+import { rfc3339 } from '../../core/clock.ts';
+import type { Reconciler, ReconcileResult } from '../../pipeline/reconciler.ts';
+import { resyncMessage } from '../../pipeline/resync.ts';
+import { encodeKey, keyFor, type WorkKey } from '../../pipeline/work-key.ts';
+import { sendAll, type WorkQueue } from '../../queue/work-queue.ts';
+import type { RegistryContext } from '../../registry/generic/context.ts';
+import { updateFrom } from '../../registry/generic/update.ts';
+import { bindPod } from '../../registry/subresources/binding.ts';
+import { parseFieldSelector } from '../../api/selectors/field-selector.ts';
+import { holdsResources, schedule } from '../../scheduler/index.ts';
+import { CapacityExceededError } from '../../storage/node-accounting.ts';
+import type { KubeObject } from '../../storage/object-store.ts';
+import { recordEvent } from '../events/recorder.ts';
+import { SchedulingSnapshot } from './snapshot.ts';
+
+export interface SchedulerOptions {
+  /** Re-queues waiting pods when a node changes; absent, they wait for their own retry. */
+  queue?: WorkQueue;
+  snapshotTtlMs?: number;
+  /** How long an unschedulable pod waits before it is tried again without any node event. */
+  retryUnschedulableMs?: number;
+}
+
+const PODS = { group: '', resource: 'pods' };
+const MAX_BIND_ATTEMPTS = 5;
+
+export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions = {}): Reconciler {
+  const pods = ctx.registry.lookup('', 'v1', 'pods')!;
+  const snapshot = new SchedulingSnapshot(ctx.store, ctx.accounting, opts.snapshotTtlMs ?? 1000, () => ctx.clock.now().getTime());
+  const retryMs = opts.retryUnschedulableMs ?? 30_000;
+
+  async function schedulePod(key: WorkKey): Promise<ReconcileResult> {
+    for (let attempt = 1; attempt <= MAX_BIND_ATTEMPTS; attempt++) {
+      const pod = await getOrUndefined(ctx, { resource: PODS, namespace: key.namespace, name: key.name });
+      if (!pod || !wantsScheduling(pod)) return {};
+      const result = schedule(pod, await snapshot.nodeInfos());
+      if ('unschedulable' in result) {
+        await markUnschedulable(pod, result.message);
+        return { requeueAfterMs: retryMs };
+      }
+      try {
+        const bound = await bindPod(ctx, pods, { resource: pods, namespace: key.namespace, name: key.name }, { target: { kind: 'Node', name: result.node } }, { enforceCapacity: true });
+        snapshot.recordBind(result.node, bound);
+        await recordEvent(ctx, { involved: bound, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${key.namespace}/${key.name} to ${result.node}`, component: 'default-scheduler' });
+        return {};
+      } catch (err) {
+        // The node filled up or the pod moved since our snapshot: look again.
+        if (!(err instanceof CapacityExceededError) && !(err instanceof ConflictError)) throw err;
+        snapshot.invalidate();
+      }
+    }
+    throw new Error(`could not bind ${key.namespace}/${key.name} after ${MAX_BIND_ATTEMPTS} attempts; retrying with backoff`);
+  }
+
+  async function markUnschedulable(pod: KubeObject, message: string): Promise<void> {
+    const status = (pod['status'] ?? {}) as { conditions?: { type: string; status: string; reason?: string; message?: string }[] };
+    const existing = status.conditions?.find((c) => c.type === 'PodScheduled');
+    if (existing?.status === 'False' && existing.reason === 'Unschedulable' && existing.message === message) return;
+    const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()) } as never);
+    try {
+      await updateFrom(ctx, pods, pod, { ...pod, status: { ...status, conditions } }, { subresource: 'status' });
+    } catch (err) {
+      if (!(err instanceof ConflictError) && !(err instanceof NotFoundError)) throw err;
+    }
+    await recordEvent(ctx, { involved: pod, type: 'Warning', reason: 'FailedScheduling', message, component: 'default-scheduler' });
+  }
+
+  async function reconcileNode(name: string): Promise<ReconcileResult> {
+    if (ctx.accounting) {
+      const usage = await ctx.accounting.usage(name);
+      const onNode = (await ctx.store.list(PODS, { fieldSelector: parseFieldSelector(`spec.nodeName=${name}`) })).items;
+      const holding = new Set(onNode.filter(holdsResources).map((p) => p.metadata.uid));
+      for (const uid of Object.keys(usage.charges)) if (!holding.has(uid)) await ctx.accounting.release(name, uid);
+    }
+    snapshot.invalidate();
+    if (opts.queue) {
+      const waiting = (await ctx.store.list(PODS, { fieldSelector: parseFieldSelector('spec.nodeName=') })).items.filter(wantsScheduling);
+      const round = `node:${name}@${ctx.clock.now().toISOString()}`;
+      await sendAll(opts.queue, 'scheduler', waiting.map((p) => resyncMessage(encodeKey(keyFor(PODS, p.metadata)), round)));
+    }
+    return {};
+  }
+
+  return {
+    name: 'scheduler',
+    reconcile(key) {
+      if (key.resource === 'nodes') return reconcileNode(key.name);
+      if (key.resource === 'pods') return schedulePod(key);
+      return Promise.resolve({});
+    },
+  };
+}
+
+function wantsScheduling(pod: KubeObject): boolean {
+  const spec = (pod['spec'] ?? {}) as { nodeName?: string; schedulerName?: string };
+  return !spec.nodeName && !pod.metadata.deletionTimestamp && (spec.schedulerName ?? 'default-scheduler') === 'default-scheduler';
+}
+
+async function getOrUndefined(ctx: RegistryContext, key: { resource: typeof PODS; namespace?: string; name: string }): Promise<KubeObject | undefined> {
+  try {
+    return await ctx.store.get(key);
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
+}

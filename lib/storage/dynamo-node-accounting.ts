@@ -1,0 +1,121 @@
+// Node accounting items in the objects table: pk "@alloc", sk the node name, running totals
+// (milliCpu, memory, pods), a string set of used host ports, and a map of per-pod charges.
+// The capacity check is a condition expression (DynamoDB conditions cannot add, so the
+// caller's limit minus the charge is precomputed), so a bind commits only while it fits.
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { GroupResource } from '../api/errors.ts';
+import { ExtraConditionFailed, type DynamoStore, type TransactItem } from './dynamo-store.ts';
+import { CapacityExceededError, emptyUsage, type Capacity, type Charge, type NodeAccounting, type NodeUsage } from './node-accounting.ts';
+import type { KubeObject } from './object-store.ts';
+
+const PARTITION = '@alloc';
+
+export class DynamoNodeAccounting implements NodeAccounting {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(client: DynamoDBClient, private readonly tableName: string, private readonly store: DynamoStore) {
+    this.doc = DynamoDBDocumentClient.from(client);
+  }
+
+  async usage(node: string): Promise<NodeUsage> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION, sk: node }, ConsistentRead: true }));
+    return res.Item ? usageOf(res.Item) : emptyUsage();
+  }
+
+  async usageAll(): Promise<Map<string, NodeUsage>> {
+    const out = new Map<string, NodeUsage>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new QueryCommand({
+        TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITION }, ConsistentRead: true, ExclusiveStartKey: start,
+      }));
+      for (const item of page.Items ?? []) out.set(item['sk'] as string, usageOf(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async bind(resource: GroupResource, boundPod: KubeObject, node: string, charge: Charge, capacity?: Capacity): Promise<KubeObject> {
+    const uid = boundPod.metadata.uid!;
+    const names: Record<string, string> = { '#charges': 'charges', '#uid': uid };
+    const values: Record<string, unknown> = { ':c': Number(charge.milliCpu), ':m': Number(charge.memory), ':one': 1, ':charge': encodeCharge(charge), ':empty': {} };
+    // The charges map must exist before a nested SET can address it.
+    const conditions = ['attribute_not_exists(#charges.#uid)'];
+    if (capacity) {
+      if (charge.milliCpu > 0n) { conditions.push('(attribute_not_exists(milliCpu) OR milliCpu <= :cpuMax)'); values[':cpuMax'] = Number(capacity.milliCpu - charge.milliCpu); }
+      if (charge.memory > 0n) { conditions.push('(attribute_not_exists(memory) OR memory <= :memMax)'); values[':memMax'] = Number(capacity.memory - charge.memory); }
+      conditions.push('(attribute_not_exists(pods) OR pods <= :podsMax)');
+      values[':podsMax'] = capacity.pods - 1;
+    }
+    charge.hostPorts.forEach((p, i) => { conditions.push(`(attribute_not_exists(ports) OR NOT contains(ports, :p${i}))`); values[`:p${i}`] = p; });
+    let update = 'ADD milliCpu :c, memory :m, pods :one';
+    if (charge.hostPorts.length) { update += ', ports :ports'; values[':ports'] = new Set(charge.hostPorts); }
+    if (capacity && (charge.milliCpu > capacity.milliCpu || charge.memory > capacity.memory || capacity.pods < 1)) throw new CapacityExceededError(node);
+
+    await this.ensureItem(node);
+    const extra: TransactItem = {
+      Update: {
+        TableName: '', Key: { pk: PARTITION, sk: node },
+        UpdateExpression: `${update} SET #charges.#uid = :charge`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names, ExpressionAttributeValues: withoutUnused(values, update, conditions),
+      },
+    };
+    try {
+      return await this.store.updateInTransaction(resource, boundPod, [extra]);
+    } catch (err) {
+      if (err instanceof ExtraConditionFailed) throw new CapacityExceededError(node);
+      throw err;
+    }
+  }
+
+  async release(node: string, podUid: string): Promise<boolean> {
+    const usage = await this.usage(node);
+    const charge = usage.charges[podUid];
+    if (!charge) return false;
+    const values: Record<string, unknown> = { ':c': -Number(charge.milliCpu), ':m': -Number(charge.memory), ':one': -1 };
+    let update = `ADD milliCpu :c, memory :m, pods :one REMOVE #charges.#uid`;
+    if (charge.hostPorts.length) { update += ' DELETE ports :ports'; values[':ports'] = new Set(charge.hostPorts); }
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.tableName, Key: { pk: PARTITION, sk: node }, UpdateExpression: update,
+        ConditionExpression: 'attribute_exists(#charges.#uid)', ExpressionAttributeNames: { '#charges': 'charges', '#uid': podUid }, ExpressionAttributeValues: values,
+      }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false; // someone else returned it first
+      throw err;
+    }
+  }
+
+  private async ensureItem(node: string): Promise<void> {
+    await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: { pk: PARTITION, sk: node },
+      UpdateExpression: 'SET #charges = if_not_exists(#charges, :empty)', ExpressionAttributeNames: { '#charges': 'charges' }, ExpressionAttributeValues: { ':empty': {} },
+    }));
+  }
+}
+
+function usageOf(item: Record<string, unknown>): NodeUsage {
+  const charges = Object.fromEntries(Object.entries((item['charges'] ?? {}) as Record<string, string>).map(([uid, c]) => [uid, decodeCharge(c)]));
+  return {
+    milliCpu: BigInt((item['milliCpu'] as number | undefined) ?? 0), memory: BigInt((item['memory'] as number | undefined) ?? 0),
+    pods: Number(item['pods'] ?? 0), hostPorts: [...((item['ports'] as Set<string> | undefined) ?? [])], charges,
+  };
+}
+
+function encodeCharge(c: Charge): string {
+  return [c.milliCpu.toString(), c.memory.toString(), ...c.hostPorts].join('|');
+}
+
+function decodeCharge(s: string): Charge {
+  const [cpu, mem, ...ports] = s.split('|');
+  return { milliCpu: BigInt(cpu ?? 0), memory: BigInt(mem ?? 0), hostPorts: ports };
+}
+
+/** DynamoDB rejects expression values that the expressions do not use. */
+function withoutUnused(values: Record<string, unknown>, update: string, conditions: string[]): Record<string, unknown> {
+  const text = `${update} SET #charges.#uid = :charge ${conditions.join(' ')}`;
+  return Object.fromEntries(Object.entries(values).filter(([k]) => new RegExp(`${k}(?![A-Za-z0-9])`).test(text)));
+}
