@@ -122,13 +122,7 @@ export class DynamoStore implements ObjectStore {
   }
 
   async update(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
-    const key = keyOf(resource, obj.metadata);
-    const current = await this.get(key);
-    const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
-    if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
-    encodeObject(obj);
-    const revision = await this.allocateRevision();
-    const stored = stampUpdate(obj, current, revision);
+    const { key, expected, revision, stored } = await this.prepareUpdate(resource, obj);
     await this.conditionalPut(key, this.itemFor(resource, stored, revision), expected, revision);
     return stored;
   }
@@ -140,13 +134,7 @@ export class DynamoStore implements ObjectStore {
    * one of the extra items' conditions failed (index into `extra`).
    */
   async updateInTransaction(resource: GroupResource, obj: KubeObject, extra: TransactItem[]): Promise<KubeObject> {
-    const key = keyOf(resource, obj.metadata);
-    const current = await this.get(key);
-    const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
-    if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
-    encodeObject(obj);
-    const revision = await this.allocateRevision();
-    const stored = stampUpdate(obj, current, revision);
+    const { key, expected, revision, stored } = await this.prepareUpdate(resource, obj);
     try {
       await this.doc.send(new TransactWriteCommand({
         TransactItems: [
@@ -193,6 +181,17 @@ export class DynamoStore implements ObjectStore {
   async currentRevision(): Promise<string> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: REVISION_KEY, ConsistentRead: true }));
     return String((res.Item?.['value'] as number | undefined) ?? 0);
+  }
+
+  /** The checks and stamping every update shares: precondition, size, a new revision. */
+  private async prepareUpdate(resource: GroupResource, obj: KubeObject) {
+    const key = keyOf(resource, obj.metadata);
+    const current = await this.get(key);
+    const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
+    if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
+    encodeObject(obj);
+    const revision = await this.allocateRevision();
+    return { key, expected, revision, stored: stampUpdate(obj, current, revision) };
   }
 
   private async allocateRevision(): Promise<bigint> {
