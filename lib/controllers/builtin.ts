@@ -3,9 +3,17 @@
 import type { Reconciler } from '../pipeline/reconciler.ts';
 import type { WorkQueue } from '../queue/work-queue.ts';
 import type { RegistryContext } from '../registry/generic/context.ts';
+import { deploymentController } from './deployment/controller.ts';
+import { endpointsController } from './endpoints/controller.ts';
+import { garbageCollectorController } from './garbagecollector/controller.ts';
 import { namespaceController } from './namespace/controller.ts';
+import { nodeLifecycleController } from './nodelifecycle/controller.ts';
+import { replicaSetController } from './replicaset/controller.ts';
 import { schedulerController } from './scheduler/controller.ts';
 
 export function builtinControllers(ctx: RegistryContext, queue: WorkQueue): Reconciler[] {
-  return [namespaceController(ctx), schedulerController(ctx, { queue })];
+  return [
+    namespaceController(ctx), schedulerController(ctx, { queue }), replicaSetController(ctx), deploymentController(ctx),
+    garbageCollectorController(ctx), endpointsController(ctx), nodeLifecycleController(ctx),
+  ];
 }

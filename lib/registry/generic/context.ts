@@ -18,6 +18,8 @@ export interface RegistryContext {
   accounting?: NodeAccounting;
   /** Watch tuning: how often an idle watch reads the log, how long a missing revision is awaited. */
   watch?: { pollMs?: number; gapTimeoutMs?: number };
+  /** Where Service ClusterIPs come from (kube's --service-cluster-ip-range); default 10.96.0.0/12. */
+  serviceClusterIPRange?: string;
 }
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';

@@ -4,6 +4,7 @@ import { AlreadyExistsError, BadRequestError } from '../../api/errors.ts';
 import { rfc3339 } from '../../core/clock.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { allocateOnCreate } from '../clusterip/service-allocation.ts';
 import type { RegistryContext, WriteOptions } from './context.ts';
 import { admitCreateInNamespace } from './namespace-lifecycle.ts';
 import { validateForCreate } from './object-checks.ts';
@@ -22,9 +23,14 @@ export async function createObject(ctx: RegistryContext, type: ResourceType, inp
     validateForCreate(type, obj);
     await admitCreateInNamespace(ctx, type, obj);
     if (opts.dryRun) return dryRunResult(ctx, obj);
+    // Values drawn from a shared pool (a Service's ClusterIP) are claimed last, once the
+    // object is known to be valid, and given back if the write fails (a failed give-back
+    // is left to the endpoints controller's repair rather than hiding the write's error).
+    const allocated = await allocateOnCreate(ctx, type, obj);
     try {
-      return await ctx.store.create(type, obj);
+      return await ctx.store.create(type, allocated.obj);
     } catch (err) {
+      await allocated.release().catch(() => undefined);
       if (!(err instanceof AlreadyExistsError) || !generated || attempt >= GENERATE_NAME_ATTEMPTS) throw err;
     }
   }

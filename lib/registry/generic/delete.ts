@@ -108,7 +108,7 @@ export function gcFinalizers(finalizers: readonly string[], policy: PropagationP
 function withFinalizers(obj: KubeObject, finalizers: string[]): KubeObject {
   const before = obj.metadata.finalizers ?? [];
   if (before.length === finalizers.length && finalizers.every((f) => before.includes(f))) return obj;
-  const metadata = { ...obj.metadata, finalizers };
+  const metadata: KubeObject['metadata'] = { ...obj.metadata, finalizers };
   if (!finalizers.length) delete metadata.finalizers;
   return { ...obj, metadata };
 }

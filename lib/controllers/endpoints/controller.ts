@@ -1,0 +1,130 @@
+// The endpoints controller as a workqueue consumer (routes: lib/pipeline/routes/
+// endpoints.ts). A Service key: write that Service's Endpoints from its pods (plan.ts),
+// delete them when the Service is gone, and keep its ClusterIP reservation in step
+// (cluster-ip-repair.ts). A pod key: sync every Service the pod can affect (pod-services.ts).
+//
+// Pod keys of one Service are not serialised by the queue (each pod is its own message
+// group), so syncs of one Service can run at once. Each sync reads the Endpoints first and
+// the pods after, and writes conditionally on the Endpoints' revision: a sync whose pod
+// read is older than another's write always conflicts and starts over, so the last write
+// to land never reflects older pods than one it replaced.
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../../api/errors.ts';
+import { labelSelectorFromSpec } from '../../api/selectors/label-selector.ts';
+import type { Reconciler, ReconcileResult } from '../../pipeline/reconciler.ts';
+import type { WorkKey } from '../../pipeline/work-key.ts';
+import { getReservation, listReservations, release, reserve } from '../../registry/clusterip/ip-reservations.ts';
+import { DEFAULT_SERVICE_CIDR, parseServiceCidr } from '../../registry/clusterip/service-cidr.ts';
+import type { RegistryContext } from '../../registry/generic/context.ts';
+import { createObject } from '../../registry/generic/create.ts';
+import { deleteObject } from '../../registry/generic/delete.ts';
+import { updateFrom } from '../../registry/generic/update.ts';
+import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
+import { addressesToReserve, planReleases, RESERVATION_GRACE_MS } from './cluster-ip-repair.ts';
+import { hasSelector, planEndpoints, type EndpointsPlan } from './plan.ts';
+import { servicesForPod } from './pod-services.ts';
+
+export interface EndpointsControllerOptions {
+  /** How old an unheld ClusterIP reservation must be before it is released. */
+  reservationGraceMs?: number;
+}
+
+const MAX_SYNC_ATTEMPTS = 5;
+
+export function endpointsController(ctx: RegistryContext, opts: EndpointsControllerOptions = {}): Reconciler {
+  const endpointsType = ctx.registry.lookup('', 'v1', 'endpoints')!;
+  const servicesType = ctx.registry.lookup('', 'v1', 'services')!;
+  const podsType = ctx.registry.lookup('', 'v1', 'pods')!;
+  const cidr = parseServiceCidr(ctx.serviceClusterIPRange ?? DEFAULT_SERVICE_CIDR);
+  const graceMs = opts.reservationGraceMs ?? RESERVATION_GRACE_MS;
+
+  async function syncService(namespace: string, name: string): Promise<void> {
+    const epKey: ObjectKey = { resource: endpointsType, namespace, name };
+    for (let attempt = 1; attempt <= MAX_SYNC_ATTEMPTS; attempt++) {
+      const current = await getOrUndefined(ctx, epKey);
+      const service = await getOrUndefined(ctx, { resource: servicesType, namespace, name });
+      const selector = (service?.['spec'] as { selector?: Record<string, string> } | undefined) ?? {};
+      const pods = service && hasSelector(selector)
+        ? (await ctx.store.list(podsType, { namespace, labelSelector: labelSelectorFromSpec({ matchLabels: selector.selector }) })).items
+        : [];
+      try {
+        await apply(planEndpoints(service, pods), current, epKey);
+        return;
+      } catch (err) {
+        if (!(err instanceof ConflictError) && !(err instanceof AlreadyExistsError) && !(err instanceof NotFoundError)) throw err;
+      }
+    }
+    throw new Error(`endpoints ${namespace}/${name} kept changing while being synced; retrying`);
+  }
+
+  async function apply(plan: EndpointsPlan, current: KubeObject | undefined, key: ObjectKey): Promise<void> {
+    if (plan.action === 'leave-alone') return;
+    if (plan.action === 'delete') {
+      if (current) await deleteObject(ctx, endpointsType, key, { preconditions: { uid: current.metadata.uid } });
+      return;
+    }
+    if (!current) {
+      const metadata = { name: key.name, namespace: key.namespace, ...(Object.keys(plan.labels).length ? { labels: plan.labels } : {}) };
+      await createObject(ctx, endpointsType, { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(plan.subsets.length ? { subsets: plan.subsets } : {}) });
+      return;
+    }
+    // Labels are the Service's (kube copies them over); everything else the object carries stays.
+    const next: KubeObject = { ...current, metadata: { ...current.metadata, labels: plan.labels } };
+    if (!Object.keys(plan.labels).length) delete next.metadata.labels;
+    if (plan.subsets.length) next['subsets'] = plan.subsets;
+    else delete next['subsets'];
+    await updateFrom(ctx, endpointsType, current, next);
+  }
+
+  /** A live Service's addresses are reserved (the allocator never hands them out again). */
+  async function ensureReservations(service: KubeObject): Promise<void> {
+    const parent = { namespace: service.metadata.namespace ?? '', name: service.metadata.name ?? '' };
+    for (const ip of addressesToReserve(service, cidr)) {
+      if (!(await getReservation(ctx.store, ip))) await reserve(ctx.store, ip, parent);
+    }
+  }
+
+  async function releaseStale(): Promise<ReconcileResult> {
+    const reservations = await listReservations(ctx.store);
+    const services = (await ctx.store.list(servicesType)).items;
+    const plan = planReleases(reservations, services, ctx.clock.now(), graceMs);
+    for (const r of plan.release) await release(ctx.store, r.ip, r.parent);
+    return plan.recheckAfterMs !== undefined ? { requeueAfterMs: Math.ceil(plan.recheckAfterMs) } : {};
+  }
+
+  async function reconcileService(namespace: string, name: string): Promise<ReconcileResult> {
+    const service = await getOrUndefined(ctx, { resource: servicesType, namespace, name });
+    if (service) await ensureReservations(service);
+    await syncService(namespace, name);
+    return service ? {} : releaseStale();
+  }
+
+  async function reconcilePod(namespace: string, name: string, signal: AbortSignal): Promise<ReconcileResult> {
+    const pod = await getOrUndefined(ctx, { resource: podsType, namespace, name });
+    const services = (await ctx.store.list(servicesType, { namespace })).items;
+    const endpoints = (await ctx.store.list(endpointsType, { namespace })).items;
+    for (const service of servicesForPod(name, pod, services, endpoints)) {
+      signal.throwIfAborted();
+      await syncService(namespace, service);
+    }
+    return {};
+  }
+
+  return {
+    name: 'endpoints',
+    reconcile(key: WorkKey, signal: AbortSignal): Promise<ReconcileResult> {
+      if (key.group !== '' || !key.namespace) return Promise.resolve({});
+      if (key.resource === 'services') return reconcileService(key.namespace, key.name);
+      if (key.resource === 'pods') return reconcilePod(key.namespace, key.name, signal);
+      return Promise.resolve({});
+    },
+  };
+}
+
+async function getOrUndefined(ctx: RegistryContext, key: ObjectKey): Promise<KubeObject | undefined> {
+  try {
+    return await ctx.store.get(key);
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
+}
