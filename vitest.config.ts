@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Files run one at a time: the heaviest integration files (2000 pods, 500 simulated pods)
+    // contend for 2 cores and one DynamoDB Local; serial runs are slower but never flaky.
+    fileParallelism: false,
   },
 });

@@ -4,6 +4,7 @@ import { startCluster } from './cluster.ts';
 import { resolveHome } from './home.ts';
 import { createToken } from './token-command.ts';
 import { agentCommand } from './agent-command.ts';
+import { DEFAULT_OUTPUTS_FILE, createStackToken, kubeconfigCommand } from './kubeconfig-command.ts';
 import { Option } from 'commander';
 
 function portOption(value: string): number {
@@ -70,11 +71,17 @@ token
   .option('--home <dir>', 'the cluster home (default $SKIFF_HOME or ./.skiff)')
   .option('--node <name>', 'a token for the node agent of this node')
   .option('--admin', 'another administrator token', false)
-  .action(async (opts: { home?: string; node?: string; admin: boolean }) => {
-    console.log(await createToken(resolveHome(opts.home), { node: opts.node, admin: opts.admin }));
+  .option('--stack <name>', 'mint into a deployed stack instead (reads --outputs)')
+  .option('--outputs <file>', 'the file `cdk deploy --outputs-file` wrote', DEFAULT_OUTPUTS_FILE)
+  .option('--endpoint <url>', 'LocalStack endpoint, with --stack')
+  .action(async (opts: { home?: string; node?: string; admin: boolean; stack?: string; outputs: string; endpoint?: string }) => {
+    console.log(opts.stack
+      ? await createStackToken({ stack: opts.stack, outputsFile: opts.outputs, endpoint: opts.endpoint, node: opts.node, admin: opts.admin })
+      : await createToken(resolveHome(opts.home), { node: opts.node, admin: opts.admin }));
   });
 
 program.addCommand(agentCommand());
+program.addCommand(kubeconfigCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`skiff: ${err instanceof Error ? err.message : String(err)}`);

@@ -123,4 +123,18 @@ describe('skiff up', () => {
     const metrics = await k.run(['get', '--raw', '/metrics']);
     expect(metrics.stdout).toMatch(/skiff_queue_messages_total\{queue="namespace",outcome="(processed|requeued)"\} [1-9]/);
   });
+
+  it('runs a pod with a command on local-1: Running in get -o wide, logs, delete', async () => {
+    const home = tempHome();
+    await up(home, '--in-memory');
+    const k = kubectlRunner(join(home, 'kubeconfig'));
+    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata: {name: hello}\nspec:\n  containers:\n  - name: main\n    image: busybox\n    command: ["sh", "-c", "echo hello from skiff; while true; do sleep 1; done"]\n';
+    expect((await k.run(['apply', '-f', k.file('hello.yaml', manifest)])).stdout.trim()).toBe('pod/hello created');
+    await waitFor('the pod to run', async () => (await k.run(['get', 'pod', 'hello', '-o', 'jsonpath={.status.phase}'])).stdout === 'Running', 60_000);
+    const wide = (await k.run(['get', 'pods', '-o', 'wide'])).stdout;
+    expect(wide).toMatch(/^hello\s+1\/1\s+Running\s+0\s+\S+\s+\S+\s+local-1\s/m);
+    await waitFor('the output to reach the apiserver', async () => (await k.run(['logs', 'hello'])).stdout.includes('hello from skiff'), 30_000);
+    expect((await k.run(['delete', 'pod', 'hello'])).stdout.trim()).toBe('pod "hello" deleted');
+    expect((await k.run(['get', 'pod', 'hello'])).stderr).toContain('NotFound');
+  });
 });

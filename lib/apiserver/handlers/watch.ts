@@ -33,7 +33,8 @@ export async function handleWatch(req: ApiRequest): Promise<ApiResponse> {
     fieldSelector,
     fieldSet: req.type.strategy.fieldSet ? (o) => ({ 'metadata.name': o.metadata.name ?? '', 'metadata.namespace': o.metadata.namespace ?? '', ...req.type.strategy.fieldSet!(o) }) : undefined,
   };
-  const timeout = Math.min(Number(q.get('timeoutSeconds') || MAX_TIMEOUT_SECONDS), MAX_TIMEOUT_SECONDS);
+  const cap = Math.min(MAX_TIMEOUT_SECONDS, req.ctx.watch?.maxSeconds ?? MAX_TIMEOUT_SECONDS);
+  const timeout = Math.min(Number(q.get('timeoutSeconds') || cap), cap);
   if (!Number.isFinite(timeout) || timeout < 0) throw new BadRequestError(`timeoutSeconds must be a non-negative number, got "${q.get('timeoutSeconds')}"`);
   const bookmarks = q.get('allowWatchBookmarks') === 'true';
 

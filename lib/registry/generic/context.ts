@@ -17,7 +17,7 @@ export interface RegistryContext {
   /** Node resource accounting: binds charge their node in the same transaction. */
   accounting?: NodeAccounting;
   /** Watch tuning: how often an idle watch reads the log, how long a missing revision is awaited. */
-  watch?: { pollMs?: number; gapTimeoutMs?: number };
+  watch?: { pollMs?: number; gapTimeoutMs?: number; maxSeconds?: number };
   /** Where Service ClusterIPs come from (kube's --service-cluster-ip-range); default 10.96.0.0/12. */
   serviceClusterIPRange?: string;
 }
