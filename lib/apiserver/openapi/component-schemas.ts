@@ -1,7 +1,8 @@
 // Builds OpenAPI v3 `components.schemas` from client-node models, named and shaped like
 // kube-apiserver's: `$ref`s wrapped in `allOf` (which kubectl's strategic-merge lookup
 // unwraps), kube's own schemas for Time, IntOrString and Quantity, plus the patch and
-// list-topology extensions that kubectl and server-side apply read.
+// list-topology extensions that kubectl and server-side apply read, and kube's descriptions,
+// required fields and enums (docs/) for `kubectl explain`.
 import type { FieldType } from '../../api/schema/field-type.ts';
 import { modelInfo } from '../../api/schema/model-fields.ts';
 import {
@@ -14,6 +15,7 @@ import {
   RAW_EXTENSION,
   TIME,
 } from './definition-names.ts';
+import { definitionDocs } from './docs/table.ts';
 import { fieldTopology, isAtomicStruct } from './list-types.ts';
 import type { PatchAnnotations } from './patch-annotations.ts';
 
@@ -55,10 +57,19 @@ export class ComponentSchemas {
     const schema: JsonSchema = { type: 'object' };
     // Registered before the fields so self-referencing models terminate.
     this.schemas.set(name, schema);
+    const docs = definitionDocs(name);
+    if (docs?.description) schema.description = docs.description;
     const properties: Record<string, JsonSchema> = {};
     for (const [field, type] of info.fields) {
-      properties[field] = { ...this.fieldSchema(type, model, field, contextGroup), ...this.extensions(model, field, type) };
+      const property: JsonSchema = { ...this.fieldSchema(type, model, field, contextGroup), ...this.extensions(model, field, type) };
+      const description = docs?.properties?.[field];
+      if (description) property.description = description;
+      const values = docs?.enums?.[field];
+      if (values && type.kind === 'string') property.enum = [...values];
+      properties[field] = property;
     }
+    const required = docs?.required?.filter((f) => info.fields.has(f));
+    if (required?.length) schema.required = required;
     if (Object.keys(properties).length > 0) schema.properties = properties;
     if (isAtomicStruct(model)) schema['x-kubernetes-map-type'] = 'atomic';
     return name;
@@ -68,7 +79,10 @@ export class ComponentSchemas {
   addFixed(name: string): string {
     const schema = FIXED_SCHEMAS[name];
     if (!schema) throw new Error(`openapi: no fixed schema named ${name}`);
-    if (!this.schemas.has(name)) this.schemas.set(name, { ...schema });
+    if (!this.schemas.has(name)) {
+      const description = definitionDocs(name)?.description;
+      this.schemas.set(name, description ? { description, ...schema } : { ...schema });
+    }
     return name;
   }
 
