@@ -1,3 +1,7 @@
 #!/usr/bin/env node
-// Benchmarks arrive with the benchmark issue; until then say so plainly.
-console.log('skiff bench: no benchmarks yet');
+// `npm run bench`: the TypeScript benchmarks run through tsx's loader, like bin/skiff.mjs.
+import { register } from 'tsx/esm/api';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+register();
+await import('../bench/run.ts');

@@ -51,6 +51,7 @@ export interface LocalAgentsOptions {
   home: string;
   log?: (entry: Record<string, unknown>) => void;
   pollIntervalMs?: number;
+  startDelayMs?: number;
 }
 
 export async function startLocalAgents(opts: LocalAgentsOptions): Promise<{ agents: Agent[]; stop(): Promise<void> }> {
@@ -64,7 +65,7 @@ export async function startLocalAgents(opts: LocalAgentsOptions): Promise<{ agen
       agents.push(await runAgent({
         server: opts.apiUrl, caPem: opts.caPem, token: await opts.tokenFor(name), name, runtime: opts.runtime,
         // Local clusters live on loopback, like the apiserver.
-        stateDir: join(opts.home, 'agents', name), address: '127.0.0.1', pollIntervalMs: opts.pollIntervalMs, log: opts.log,
+        stateDir: join(opts.home, 'agents', name), address: '127.0.0.1', pollIntervalMs: opts.pollIntervalMs, startDelayMs: opts.startDelayMs, log: opts.log,
       }));
     }
   } catch (err) {

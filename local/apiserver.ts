@@ -29,12 +29,14 @@ export async function startLocalApiServer(opts: {
   home: string;
   port: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Called after each request with its time to the response head (the usage meter). */
+  onRequest?: (ms: number) => void;
 }): Promise<LocalApiServer> {
   const deps = buildDeps({ dynamo: opts.dynamo, tableName: opts.tableName, clock: systemClock, ids: randomIds, log: opts.log });
   await ensureBootstrapNamespaces(deps.ctx);
   const adminToken = await ensureAdminToken(opts.home, deps.tokens);
   const pki = await loadOrCreatePki(opts.home);
-  const server = await serveHttps(createApiServer(deps.api), { port: opts.port, key: pki.serverKeyPem, cert: pki.serverCertPem });
+  const server = await serveHttps(createApiServer(deps.api), { port: opts.port, key: pki.serverKeyPem, cert: pki.serverCertPem, onRequest: opts.onRequest });
   const kubeconfigPath = join(opts.home, 'kubeconfig');
   writeFileSync(kubeconfigPath, renderKubeconfig({
     clusterName: 'skiff', server: server.url, caCertPem: pki.caCertPem, userName: 'skiff-admin', token: adminToken,

@@ -6,6 +6,7 @@ import { createToken } from './token-command.ts';
 import { agentCommand } from './agent-command.ts';
 import { DEFAULT_OUTPUTS_FILE, createStackToken, kubeconfigCommand } from './kubeconfig-command.ts';
 import { Option } from 'commander';
+import { UsageMeter, writeUsageEvery } from './usage-meter.ts';
 
 function portOption(value: string): number {
   const n = Number(value);
@@ -39,19 +40,24 @@ program
   .option('--resync-interval <seconds>', 're-enqueue every object for its consumers this often', secondsOption, 300)
   .option('--nodes <n>', 'node agents to run in this process (local-1 … local-N); 0 for none', countOption, 1)
   .addOption(new Option('--runtime <kind>', 'how those agents run containers').choices(['process', 'docker', 'simulated']).default('process'))
-  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean; resyncInterval: number; nodes: number; runtime: 'process' | 'docker' | 'simulated' }) => {
+  .option('--start-delay <ms>', 'simulated runtime: how long a container takes to turn Running', countOption, 1000)
+  .option('--usage-file <file>', 'keep counts of billable AWS requests in this JSON file (npm run bench)')
+  .action(async (opts: { home?: string; port: number; inMemory: boolean; dynamodbPort?: number; sqsPort?: number; verbose: boolean; resyncInterval: number; nodes: number; runtime: 'process' | 'docker' | 'simulated'; startDelay: number; usageFile?: string }) => {
     const home = resolveHome(opts.home);
     const log = opts.verbose ? (e: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...e })) : undefined;
+    const meter = opts.usageFile ? new UsageMeter() : undefined;
     const cluster = await startCluster({
       home, inMemory: opts.inMemory, port: opts.port, dynamodbPort: opts.dynamodbPort, sqsPort: opts.sqsPort, log,
-      resyncIntervalMs: opts.resyncInterval * 1000, nodes: opts.nodes, runtime: opts.runtime,
+      resyncIntervalMs: opts.resyncInterval * 1000, nodes: opts.nodes, runtime: opts.runtime, startDelayMs: opts.startDelay, meter,
     });
+    const usage = meter && opts.usageFile ? writeUsageEvery(meter, opts.usageFile, 500) : undefined;
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       console.log(`skiff: ${signal}, stopping`);
       await cluster.stop();
+      usage?.stop();
       console.log('skiff: stopped');
       process.exit(0);
     };

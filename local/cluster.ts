@@ -17,6 +17,7 @@ import { startLocalAgents } from './agent-command.ts';
 import { ensureQueues, ensureTable } from './bootstrap.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startSqsEmulator } from './sqs-emulator.ts';
+import type { UsageMeter } from './usage-meter.ts';
 
 export const TABLE_NAME = 'skiff-objects';
 export const QUEUE_PREFIX = 'skiff';
@@ -35,6 +36,10 @@ export interface ClusterOptions {
   /** Node agents run in this process (local-1 … local-N). */
   nodes?: number;
   runtime?: 'process' | 'docker' | 'simulated';
+  /** Simulated runtime: how long a container takes to turn Running (default 1000 ms). */
+  startDelayMs?: number;
+  /** Counts billable requests on this cluster's clients (`npm run bench`'s cost model). */
+  meter?: UsageMeter;
 }
 
 export interface Cluster {
@@ -79,14 +84,17 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     stops.push(async () => dynamo.destroy());
     const sqsClient = localSqsClient(sqs.endpoint);
     stops.push(async () => sqsClient.destroy());
+    opts.meter?.attachDynamo(dynamo);
+    opts.meter?.attachSqs(sqsClient);
     await ensureTable(dynamo, TABLE_NAME);
     const queueUrls = await ensureQueues(sqsClient, QUEUE_PREFIX);
 
-    const server = await startLocalApiServer({ dynamo, tableName: TABLE_NAME, home: opts.home, port: opts.port ?? 6443, log: opts.log });
+    const server = await startLocalApiServer({ dynamo, tableName: TABLE_NAME, home: opts.home, port: opts.port ?? 6443, log: opts.log, onRequest: opts.meter && ((ms) => opts.meter!.apiRequest(ms)) });
     stops.push(() => server.stop());
 
     const streams = localStreamsClient(ddb.endpoint);
     stops.push(async () => streams.destroy());
+    opts.meter?.attachStreams(streams);
     const queue = new SqsWorkQueue(sqsClient, queueUrls);
     const runner = startEventRunner({
       dynamo, streams, sqs: sqsClient, tableName: TABLE_NAME, queueUrls, store: server.deps.ctx.store, changeLog: server.deps.ctx.changes,
@@ -97,7 +105,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
 
     if (opts.nodes) {
       const agents = await startLocalAgents({
-        apiUrl: server.url, caPem: server.caCertPem, count: opts.nodes, runtime: opts.runtime ?? 'process', home: opts.home,
+        apiUrl: server.url, caPem: server.caCertPem, count: opts.nodes, runtime: opts.runtime ?? 'process', home: opts.home, startDelayMs: opts.startDelayMs,
         tokenFor: (node) => issueToken(server.deps.tokens, nodeUser(node), new Date(), randomBytes),
         log: opts.log,
       });

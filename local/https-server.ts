@@ -11,10 +11,22 @@ export interface HttpsServer {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function serveHttps(app: Hono<any>, opts: { port: number; key: string; cert: string }): Promise<HttpsServer> {
+export function serveHttps(app: Hono<any>, opts: { port: number; key: string; cert: string; onRequest?: (ms: number) => void }): Promise<HttpsServer> {
+  const onRequest = opts.onRequest;
+  // With a hook, each request is timed to its response head (a Lambda invocation, for the cost model).
+  const fetch: typeof app.fetch = onRequest
+    ? async (req, ...rest) => {
+      const start = performance.now();
+      try {
+        return await app.fetch(req, ...rest);
+      } finally {
+        onRequest(performance.now() - start);
+      }
+    }
+    : app.fetch;
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, port: opts.port, hostname: '127.0.0.1', createServer, serverOptions: { key: opts.key, cert: opts.cert } },
+      { fetch, port: opts.port, hostname: '127.0.0.1', createServer, serverOptions: { key: opts.key, cert: opts.cert } },
       (info: AddressInfo) => {
         resolve({
           url: `https://127.0.0.1:${info.port}`,

@@ -1,0 +1,34 @@
+// Turns results into the tables `npm run bench` prints. Pure: results in, text out.
+import type { Results } from './results.ts';
+import { formatTable } from './table.ts';
+
+export function report(r: Results): string {
+  const out: string[] = [];
+  if (r.store) {
+    out.push(`Store ceiling (DynamoDB Local, concurrency ${r.store.concurrency})`,
+      formatTable(['conditional creates/s', 'conditional updates/s', '2-item transactions/s'], [[r.store.createsPerSec, r.store.updatesPerSec, r.store.txnPerSec]]), '');
+  }
+  if (r.apiserver?.length) {
+    out.push('apiserver over HTTPS (ConfigMaps)',
+      formatTable(['verb', 'concurrency', 'per sec', 'p50 ms', 'p99 ms', 'ok', 'errors'], r.apiserver.map((a) => [a.verb, a.concurrency, a.perSec, a.p50Ms, a.p99Ms, a.count, a.errors])), '');
+  }
+  if (r.scheduler?.length) {
+    out.push('Scheduler (pending pods bound through the pipeline)',
+      formatTable(['nodes', 'workers', 'pods', 'bound', 'seconds', 'pods bound/s'], r.scheduler.map((s) => [s.nodes, s.workers, s.pods, s.bound, s.seconds, s.podsPerSec])), '');
+  }
+  if (r.e2e?.length) {
+    out.push('End to end: kubectl apply of a Deployment → every pod Running (watch); SLO p99 ≤ 5000 ms',
+      formatTable(['replicas', 'running', 'total ms', 'ms per pod', 'startup p50 ms', 'startup p99 ms', 'control plane peak RSS MiB'],
+        r.e2e.map((e) => [e.replicas, e.running, e.totalMs, e.msPerPod, e.startupP50Ms, e.startupP99Ms, e.controlPlanePeakRssMb])), '');
+  }
+  if (r.memory) {
+    out.push('Memory (peak RSS, MiB)',
+      formatTable(['control plane (skiff up, no agents)', `agent holding ${r.memory.agentPods} pods`, 'DynamoDB Local (JVM)'],
+        [[r.memory.controlPlaneRssMb, r.memory.agent1000PodsRssMb, r.memory.dynamodbLocalRssMb]]), '');
+  }
+  if (r.cost) {
+    out.push('Cost model (AWS list prices × counted requests; see bench/lib/cost.ts)',
+      formatTable(['per 1M API writes (USD)', 'per pod lifecycle (USD)'], [[r.cost.perMillionWritesUsd, r.cost.perPodLifecycleUsd]]), '');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,34 @@
+// The shape of bench/results.json (the fields, plus a few more) and of a scenario.
+
+export interface ApiRow { verb: string; concurrency: number; perSec: number; p50Ms: number; p99Ms: number; count: number; errors: number }
+export interface SchedulerRow { nodes: number; workers: number; pods: number; bound: number; podsPerSec: number; seconds: number }
+export interface E2eRow { replicas: number; running: number; totalMs: number; msPerPod: number; startupP50Ms: number; startupP99Ms: number; controlPlanePeakRssMb: number }
+
+export interface Results {
+  startedAt?: string;
+  machine?: { cpus: number; node: string; loadAverageAtStart: number[]; note: string };
+  store?: { createsPerSec: number; updatesPerSec: number; txnPerSec: number; concurrency: number };
+  apiserver?: ApiRow[];
+  scheduler?: SchedulerRow[];
+  e2e?: E2eRow[];
+  memory?: { controlPlaneRssMb: number; agent1000PodsRssMb: number; agentPods: number; dynamodbLocalRssMb: number };
+  cost?: {
+    perMillionWritesUsd: number;
+    perPodLifecycleUsd: number;
+    writes: { count: number; usage: unknown; breakdownUsd: unknown };
+    podLifecycle: { pods: number; idleUsdPerSecSubtracted: number; usage: unknown; breakdownUsd: unknown };
+    prices: Record<string, number>;
+  };
+  durations?: Record<string, number>;
+}
+
+export interface ScenarioContext {
+  /** Smaller sizes, for trying a scenario while developing. */
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+export interface Scenario {
+  name: string;
+  run(ctx: ScenarioContext): Promise<Partial<Results>>;
+}

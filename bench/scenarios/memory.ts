@@ -1,0 +1,65 @@
+// Memory: peak RSS of the control-plane process (`skiff up` with no in-process agents)
+// and of one `skiff agent` process (simulated runtime, its own process) holding 1000 pods
+// of a Deployment, read from /proc/<pid>/status VmHWM once every pod is Running.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiClient, expectStatus } from '../lib/http.ts';
+import { pollUntil } from '../lib/load.ts';
+import type { Scenario } from '../lib/results.ts';
+import { SKIFF_BIN, peakRssMb, skiffUp } from '../lib/skiff-process.ts';
+
+const NODE = 'bench-agent';
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SKIFF_BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`skiff ${args[0]} exited ${code}`))));
+  });
+}
+
+export const memoryScenario: Scenario = {
+  name: 'memory',
+  async run({ quick, log }) {
+    const pods = quick ? 100 : 1000;
+    const skiff = await skiffUp(['--nodes', '0']);
+    const api = apiClient(skiff.apiUrl, skiff.token, skiff.caPem);
+    let agent: ReturnType<typeof spawn> | undefined;
+    try {
+      const token = await run(['token', 'create', '--home', skiff.home, '--node', NODE]);
+      agent = spawn(process.execPath, [
+        SKIFF_BIN, 'agent', '--server', skiff.apiUrl, '--token', token, '--name', NODE, '--runtime', 'simulated',
+        '--ca-file', join(skiff.home, 'pki', 'ca.crt'), '--state-dir', join(skiff.home, 'agent'), '--max-pods', String(pods + 10),
+        '--start-delay', '1', '--address', '10.0.0.1',
+      ], { stdio: 'ignore' });
+      const deployment = {
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'mem' },
+        spec: { replicas: pods, selector: { matchLabels: { app: 'mem' } }, template: { metadata: { labels: { app: 'mem' } }, spec: { containers: [{ name: 'app', image: 'bench/app:1' }] } } },
+      };
+      expectStatus(await api.call('POST', '/apis/apps/v1/namespaces/default/deployments', deployment), [201], 'create deployment');
+      const running = await pollUntil(async () => {
+        const res = await api.call('GET', '/api/v1/namespaces/default/pods');
+        const items = (JSON.parse(res.body) as { items?: { status?: { phase?: string } }[] }).items ?? [];
+        const n = items.filter((p) => p.status?.phase === 'Running').length;
+        return n >= pods ? n : undefined;
+      }, Math.max(60_000, pods * 300), 2000);
+      log(`memory: ${running ?? 'not all'} of ${pods} pods Running on one agent`);
+      await new Promise((r) => setTimeout(r, 3000));
+      const java = (JSON.parse(readFileSync(join(skiff.home, 'dynamodb-local.pid'), 'utf8')) as { java: number }).java;
+      const memory = { controlPlaneRssMb: skiff.peakRssMb(), agent1000PodsRssMb: peakRssMb(agent.pid!), agentPods: pods, dynamodbLocalRssMb: peakRssMb(java) };
+      log(`memory: control plane ${memory.controlPlaneRssMb} MiB, agent ${memory.agent1000PodsRssMb} MiB, DynamoDB Local ${memory.dynamodbLocalRssMb} MiB`);
+      return { memory };
+    } finally {
+      if (agent && agent.exitCode === null) {
+        const exited = new Promise((r) => agent!.once('exit', r));
+        agent.kill('SIGTERM');
+        await exited;
+      }
+      api.close();
+      await skiff.stop();
+    }
+  },
+};
