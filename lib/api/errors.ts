@@ -113,6 +113,18 @@ export class ConflictError extends ApiError {
   }
 }
 
+/**
+ * Server-side apply would change fields other managers own (kube's NewApplyConflict): the
+ * causes name each field (`FieldManagerConflict`) so the applier can drop them or force.
+ */
+export class ApplyConflictError extends ApiError {
+  readonly code = 409;
+  readonly reason = 'Conflict';
+  constructor(message: string, causes: StatusCause[]) {
+    super(message, { causes });
+  }
+}
+
 export class GoneError extends ApiError {
   readonly code = 410;
   readonly reason = 'Expired';
