@@ -4,6 +4,7 @@
 import { configMaps } from './kinds/configmap.ts';
 import { deployments } from './kinds/deployment.ts';
 import { endpoints } from './kinds/endpoints.ts';
+import { endpointSlices } from './kinds/endpointslice.ts';
 import { events } from './kinds/event.ts';
 import { leases } from './kinds/lease.ts';
 import { namespaces } from './kinds/namespace.ts';
@@ -30,6 +31,7 @@ export const builtinTypes: readonly ResourceType[] = Object.freeze([
   deployments,
   replicaSets,
   leases,
+  endpointSlices,
 ]);
 
 export function builtinRegistry(): Registry {

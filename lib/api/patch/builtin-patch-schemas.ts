@@ -62,6 +62,8 @@ const SCHEMAS: ReadonlyMap<string, PatchSchema> = new Map<string, PatchSchema>([
   ['apps/ReplicaSet', kind({ spec: { fields: { template: podTemplateSpecSchema } }, status: conditionsOnlyStatus })],
   // coordination.k8s.io/v1
   ['coordination.k8s.io/Lease', kind()],
+  // discovery.k8s.io/v1: endpoints and ports are atomic lists
+  ['discovery.k8s.io/EndpointSlice', kind()],
 ]);
 
 for (const schema of SCHEMAS.values()) freezeSchema(schema);

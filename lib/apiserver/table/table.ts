@@ -3,6 +3,7 @@
 // its TableConvertor, minus I/O: the caller supplies the clock and the list metadata.
 import type { KubeObject } from '../../storage/object-store.ts';
 import type { IncludeObject } from './accept.ts';
+import { endpointSlicePrinter } from './endpointslice.ts';
 import { eventPrinter } from './event.ts';
 import { genericPrinter } from './generic.ts';
 import { nodePrinter } from './node.ts';
@@ -43,6 +44,7 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['apps/Deployment', deploymentPrinter],
   ['apps/ReplicaSet', replicaSetPrinter],
   ['coordination.k8s.io/Lease', leasePrinter],
+  ['discovery.k8s.io/EndpointSlice', endpointSlicePrinter],
 ]);
 
 /** The printer kube uses for this kind, or Name/Age for any kind without one. */

@@ -1,11 +1,13 @@
 // The endpoints controller as a workqueue consumer (routes: lib/pipeline/routes/
-// endpoints.ts). A Service key: write that Service's Endpoints from its pods (plan.ts),
-// delete them when the Service is gone, and keep its ClusterIP reservation in step
-// (cluster-ip-repair.ts). A pod key: sync every Service the pod can affect (pod-services.ts).
+// endpoints.ts). A Service key: write that Service's Endpoints (plan.ts) and its
+// EndpointSlices (slice-plan.ts) from its pods, delete them when the Service is gone, and
+// keep its ClusterIP reservation in step (cluster-ip-repair.ts). A pod key: sync every
+// Service the pod can affect (pod-services.ts). Both objects come from one read of the
+// pods, so they never disagree for longer than one sync.
 //
 // Pod keys of one Service are not serialised by the queue (each pod is its own message
-// group), so syncs of one Service can run at once. Each sync reads the Endpoints first and
-// the pods after, and writes conditionally on the Endpoints' revision: a sync whose pod
+// group), so syncs of one Service can run at once. Each sync reads the Endpoints and slices
+// first and the pods after, and writes conditionally on the revisions it read: a sync whose pod
 // read is older than another's write always conflicts and starts over, so the last write
 // to land never reflects older pods than one it replaced.
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../api/errors.ts';
@@ -22,6 +24,8 @@ import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
 import { addressesToReserve, planReleases, RESERVATION_GRACE_MS } from './cluster-ip-repair.ts';
 import { hasSelector, planEndpoints, type EndpointsPlan } from './plan.ts';
 import { servicesForPod } from './pod-services.ts';
+import { planSlices, SERVICE_NAME_LABEL } from './slice-plan.ts';
+import { applySlices } from './slice-writes.ts';
 
 export interface EndpointsControllerOptions {
   /** How old an unheld ClusterIP reservation must be before it is released. */
@@ -34,6 +38,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
   const endpointsType = ctx.registry.lookup('', 'v1', 'endpoints')!;
   const servicesType = ctx.registry.lookup('', 'v1', 'services')!;
   const podsType = ctx.registry.lookup('', 'v1', 'pods')!;
+  const slicesType = ctx.registry.lookup('discovery.k8s.io', 'v1', 'endpointslices')!;
   const cidr = parseServiceCidr(ctx.serviceClusterIPRange ?? DEFAULT_SERVICE_CIDR);
   const graceMs = opts.reservationGraceMs ?? RESERVATION_GRACE_MS;
 
@@ -41,6 +46,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
     const epKey: ObjectKey = { resource: endpointsType, namespace, name };
     for (let attempt = 1; attempt <= MAX_SYNC_ATTEMPTS; attempt++) {
       const current = await getOrUndefined(ctx, epKey);
+      const slices = await slicesOf(namespace, name);
       const service = await getOrUndefined(ctx, { resource: servicesType, namespace, name });
       const selector = (service?.['spec'] as { selector?: Record<string, string> } | undefined) ?? {};
       const pods = service && hasSelector(selector)
@@ -48,12 +54,18 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
         : [];
       try {
         await apply(planEndpoints(service, pods), current, epKey);
+        await applySlices(ctx, slicesType, planSlices(name, service, pods, slices), slices);
         return;
       } catch (err) {
         if (!(err instanceof ConflictError) && !(err instanceof AlreadyExistsError) && !(err instanceof NotFoundError)) throw err;
       }
     }
     throw new Error(`endpoints ${namespace}/${name} kept changing while being synced; retrying`);
+  }
+
+  async function slicesOf(namespace: string, service: string): Promise<KubeObject[]> {
+    const labelSelector = labelSelectorFromSpec({ matchLabels: { [SERVICE_NAME_LABEL]: service } });
+    return (await ctx.store.list(slicesType, { namespace, labelSelector })).items;
   }
 
   async function apply(plan: EndpointsPlan, current: KubeObject | undefined, key: ObjectKey): Promise<void> {
@@ -102,7 +114,8 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
     const pod = await getOrUndefined(ctx, { resource: podsType, namespace, name });
     const services = (await ctx.store.list(servicesType, { namespace })).items;
     const endpoints = (await ctx.store.list(endpointsType, { namespace })).items;
-    for (const service of servicesForPod(name, pod, services, endpoints)) {
+    const slices = (await ctx.store.list(slicesType, { namespace })).items;
+    for (const service of servicesForPod(name, pod, services, endpoints, slices)) {
       signal.throwIfAborted();
       await syncService(namespace, service);
     }

@@ -98,7 +98,7 @@ function podAddress(pod: KubeObject, service: KubeObject): EndpointAddress | und
   return address;
 }
 
-function podIPv4(pod: KubeObject): string | undefined {
+export function podIPv4(pod: KubeObject): string | undefined {
   const status = statusOf(pod);
   const candidates = [status.podIP, ...(status.podIPs ?? []).map((p) => p.ip)];
   return candidates.find((ip): ip is string => typeof ip === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(ip));

@@ -1,11 +1,17 @@
 // Which Services a changed pod can affect: those whose selector matches its labels now,
-// and those whose Endpoints list it now (it may have been deleted, relabeled, or have
-// lost its IP — the Services that selected its old labels cannot be told from the key).
+// and those whose Endpoints or EndpointSlices list it now (it may have been deleted,
+// relabeled, or have lost its IP — the Services that selected its old labels cannot be
+// told from the key). Slices matter on their own: they keep terminating pods, which the
+// Endpoints have already dropped by the time the pod is finally deleted.
 import type { EndpointSubset } from 'kubernetes-types/core/v1';
+import type { Endpoint } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../storage/object-store.ts';
 import { hasSelector, selects } from './plan.ts';
+import { SERVICE_NAME_LABEL } from './slice-plan.ts';
 
-export function servicesForPod(podName: string, pod: KubeObject | undefined, services: readonly KubeObject[], endpoints: readonly KubeObject[]): string[] {
+export function servicesForPod(
+  podName: string, pod: KubeObject | undefined, services: readonly KubeObject[], endpoints: readonly KubeObject[], slices: readonly KubeObject[] = [],
+): string[] {
   const names = new Set<string>();
   if (pod) {
     for (const svc of services) {
@@ -15,6 +21,10 @@ export function servicesForPod(podName: string, pod: KubeObject | undefined, ser
   }
   for (const ep of endpoints) {
     if (listsPod(ep, podName)) names.add(ep.metadata.name ?? '');
+  }
+  for (const slice of slices) {
+    const endpointsOf = (slice['endpoints'] ?? []) as Endpoint[];
+    if (endpointsOf.some((e) => e.targetRef?.kind === 'Pod' && e.targetRef.name === podName)) names.add(slice.metadata.labels?.[SERVICE_NAME_LABEL] ?? '');
   }
   names.delete('');
   return [...names].sort();

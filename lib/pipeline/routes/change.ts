@@ -21,6 +21,7 @@ export const SERVICES: GroupResource = { group: '', resource: 'services' };
 export const REPLICASETS: GroupResource = { group: 'apps', resource: 'replicasets' };
 export const DEPLOYMENTS: GroupResource = { group: 'apps', resource: 'deployments' };
 export const LEASES: GroupResource = { group: 'coordination.k8s.io', resource: 'leases' };
+export const ENDPOINT_SLICES: GroupResource = { group: 'discovery.k8s.io', resource: 'endpointslices' };
 
 export function isResource(change: Change, gr: GroupResource): boolean {
   return change.resource.group === gr.group && change.resource.resource === gr.resource;

@@ -2,18 +2,33 @@
 // Endpoints object. A pod key is mapped to services by the consumer (selectors are state);
 // for a deleted pod, or one whose labels changed, the consumer must also look at the
 // Endpoints that still list it, since the services selecting its old labels are not
-// readable from the key alone.
+// readable from the key alone. A change of an EndpointSlice the controller manages
+// (a deletion, or an edit by someone else) is its Service's key, so the slice is put
+// back; the controller's own slice writes come back this way too, as a sync that finds
+// nothing to do (there is no record of which writes were its own, unlike kube's tracker).
 import type { KubeObject } from '../../storage/object-store.ts';
 import type { WorkKey } from '../work-key.ts';
-import { type Change, PODS, SERVICES, changedKey, isResource, present } from './change.ts';
+import { type Change, ENDPOINT_SLICES, PODS, SERVICES, changedKey, isResource, namedKey, present } from './change.ts';
 import { conditionStatus, isBeingDeleted, sameField, sameLabels } from './object-fields.ts';
 
 export function endpointsKeys(change: Change): WorkKey[] {
   if (isResource(change, SERVICES)) return present([changedKey(change)]);
+  if (isResource(change, ENDPOINT_SLICES)) return present([change.old, change.new].map(managingService));
   if (!isResource(change, PODS)) return [];
   const { old: before, new: after } = change;
   if (before && after && !endpointRelevantChange(before, after)) return [];
   return present([changedKey(change)]);
+}
+
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+const CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
+
+/** The Service key of a slice the endpoints controller manages, else nothing. */
+function managingService(slice: KubeObject | undefined): WorkKey | undefined {
+  const labels = slice?.metadata?.labels ?? {};
+  if (labels[MANAGED_BY_LABEL] !== CONTROLLER_NAME) return undefined;
+  return namedKey(SERVICES, slice?.metadata?.namespace, labels[SERVICE_NAME_LABEL]);
 }
 
 /**

@@ -21,6 +21,7 @@ export const OWNER_KINDS: readonly OwnerKind[] = [
   { group: 'apps', kind: 'Deployment', resource: 'deployments', namespaced: true },
   { group: 'apps', kind: 'ReplicaSet', resource: 'replicasets', namespaced: true },
   { group: 'coordination.k8s.io', kind: 'Lease', resource: 'leases', namespaced: true },
+  { group: 'discovery.k8s.io', kind: 'EndpointSlice', resource: 'endpointslices', namespaced: true },
 ];
 
 export function ownerKind(group: string, kind: string): OwnerKind | undefined {

@@ -6,12 +6,13 @@ import { ALL_VERBS } from '../../../lib/registry/resource-type.ts';
 describe('builtinRegistry', () => {
   const registry = builtinRegistry();
 
-  it('serves exactly the twelve built-in kinds', () => {
+  it('serves exactly the thirteen built-in kinds', () => {
     expect(registry.all().map((t) => `${t.group}/${t.version}/${t.resource}`).sort()).toEqual([
       '/v1/configmaps', '/v1/endpoints', '/v1/events', '/v1/namespaces', '/v1/nodes', '/v1/pods',
       '/v1/secrets', '/v1/serviceaccounts', '/v1/services',
       'apps/v1/deployments', 'apps/v1/replicasets',
       'coordination.k8s.io/v1/leases',
+      'discovery.k8s.io/v1/endpointslices',
     ]);
   });
 
@@ -19,8 +20,8 @@ describe('builtinRegistry', () => {
     const shortNames = builtinTypes.flatMap((t) => t.shortNames ?? []);
     expect(new Set(shortNames).size).toBe(shortNames.length);
     expect(shortNames.sort()).toEqual(['cm', 'deploy', 'ep', 'ev', 'no', 'ns', 'po', 'rs', 'sa', 'svc']);
-    expect(new Set(builtinTypes.map((t) => t.resource)).size).toBe(12);
-    expect(new Set(builtinTypes.map((t) => `${t.group}/${t.kind}`)).size).toBe(12);
+    expect(new Set(builtinTypes.map((t) => t.resource)).size).toBe(13);
+    expect(new Set(builtinTypes.map((t) => `${t.group}/${t.kind}`)).size).toBe(13);
   });
 
   it('puts pods, services, deployments and replicasets in "all"', () => {
@@ -45,7 +46,7 @@ describe('builtinRegistry', () => {
   });
 
   it('offers every verb on the kinds kubectl writes to', () => {
-    for (const resource of ['pods', 'services', 'secrets', 'deployments', 'replicasets', 'leases', 'events', 'endpoints', 'serviceaccounts', 'nodes']) {
+    for (const resource of ['pods', 'services', 'secrets', 'deployments', 'replicasets', 'leases', 'events', 'endpoints', 'serviceaccounts', 'nodes', 'endpointslices']) {
       expect(builtinTypes.find((t) => t.resource === resource)?.verbs).toEqual(ALL_VERBS);
     }
   });
@@ -55,6 +56,7 @@ describe('builtinRegistry', () => {
       { group: '', versions: ['v1'] },
       { group: 'apps', versions: ['v1'] },
       { group: 'coordination.k8s.io', versions: ['v1'] },
+      { group: 'discovery.k8s.io', versions: ['v1'] },
     ]);
   });
 });

@@ -111,6 +111,7 @@ describe('every served kind', () => {
     'apps/Deployment': ['Name', 'Ready', 'Up-to-date', 'Available', 'Age', 'Containers', 'Images', 'Selector'],
     'apps/ReplicaSet': ['Name', 'Desired', 'Current', 'Ready', 'Age', 'Containers', 'Images', 'Selector'],
     'coordination.k8s.io/Lease': ['Name', 'Holder', 'Age'],
+    'discovery.k8s.io/EndpointSlice': ['Name', 'AddressType', 'Ports', 'Endpoints', 'Age'],
   };
 
   it.each(builtinTypes.map((t) => [`${t.group}/${t.kind}`, t] as const))('%s has its own printer and prints a bare object', (key, type) => {

@@ -1,5 +1,7 @@
 // Namespace, node lifecycle and endpoints routes.
 import { describe, expect, it } from 'vitest';
+// The route's copies of the slice labels must be the controller's own.
+import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from '../../../../lib/controllers/endpoints/slice-plan.ts';
 import { type Case, NODES, PODS, node, obj, pod, routesTo } from './fixtures.ts';
 
 const NS = { group: '', resource: 'namespaces' };
@@ -27,6 +29,9 @@ const nodeLifecycleCases: Case[] = [
 ];
 
 const svcKey = 'endpoints /services/default/web';
+const SLICES = { group: 'discovery.k8s.io', resource: 'endpointslices' };
+const slice = (labels: Record<string, string> = {}) =>
+  obj('discovery.k8s.io/v1', 'EndpointSlice', 'web-abcde', 'default', { labels: { [SERVICE_NAME_LABEL]: 'web', [MANAGED_BY_LABEL]: CONTROLLER_NAME, ...labels } });
 const podKey = 'endpoints /pods/default/p';
 const running = (o: Parameters<typeof pod>[1] = {}) => pod('p', { nodeName: 'n1', phase: 'Running', podIP: '10.0.0.1', ready: true, labels: { app: 'web' }, ...o });
 
@@ -44,6 +49,10 @@ const endpointsCases: Case[] = [
   { name: 'only annotations changed', change: { resource: PODS, old: running(), new: running({ annotations: { note: 'x' } }) }, want: [] },
   { name: 'only bound (no IP yet)', change: { resource: PODS, old: pod('p'), new: pod('p', { nodeName: 'n1' }) }, want: [] },
   { name: 'a configmap', change: { resource: { group: '', resource: 'configmaps' }, new: obj('v1', 'ConfigMap', 'c', 'default') }, want: [] },
+  { name: 'a managed slice deleted', change: { resource: SLICES, old: slice() }, want: [svcKey] },
+  { name: 'a managed slice edited', change: { resource: SLICES, old: slice(), new: slice({ note: 'x' }) }, want: [svcKey] },
+  { name: 'a slice taken over by someone else', change: { resource: SLICES, old: slice(), new: slice({ [MANAGED_BY_LABEL]: 'me' }) }, want: [svcKey] },
+  { name: 'a slice somebody else manages', change: { resource: SLICES, new: slice({ [MANAGED_BY_LABEL]: 'me' }) }, want: [] },
 ];
 
 describe('namespace routes', () => {
