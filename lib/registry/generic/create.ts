@@ -8,6 +8,7 @@ import { allocateOnCreate } from '../clusterip/service-allocation.ts';
 import type { RegistryContext, WriteOptions } from './context.ts';
 import { admitCreateInNamespace } from './namespace-lifecycle.ts';
 import { validateForCreate } from './object-checks.ts';
+import { omitEmptyMetadataMaps } from './update.ts';
 
 /** A generated name can collide; like kube-apiserver, try a few fresh suffixes. */
 const GENERATE_NAME_ATTEMPTS = 3;
@@ -42,6 +43,7 @@ function prepare(type: ResourceType, input: KubeObject): KubeObject {
     delete meta[serverOwned];
   }
   if (!type.namespaced) delete meta.namespace;
+  omitEmptyMetadataMaps(meta);
   let obj: KubeObject = { ...input, metadata: meta };
   if (type.strategy.hasStatus && !type.strategy.keepStatusOnCreate) delete obj['status'];
   if (type.strategy.defaults) obj = type.strategy.defaults(obj);

@@ -76,7 +76,19 @@ function carryServerMetadata(current: KubeObject, meta: KubeObject['metadata']):
     delete out.deletionGracePeriodSeconds;
   }
   if (!out.namespace) delete out.namespace;
-  return out;
+  return omitEmptyMetadataMaps(out);
+}
+
+/**
+ * Go drops empty `omitempty` maps when it re-encodes, so kube never stores `labels: {}`
+ * (e.g. after `kubectl label x key-` removed the last label); neither do we.
+ */
+export function omitEmptyMetadataMaps(meta: KubeObject['metadata']): KubeObject['metadata'] {
+  for (const field of ['labels', 'annotations'] as const) {
+    const value = meta[field];
+    if (value !== undefined && (value === null || Object.keys(value).length === 0)) delete meta[field];
+  }
+  return meta;
 }
 
 function mainOnly(type: ResourceType, current: KubeObject, input: KubeObject): KubeObject {

@@ -22,6 +22,16 @@ describe('patch', () => {
     expect(res.body.data).toEqual({ n: 'new' });
   });
 
+  it('drops labels and annotations once the last key is removed, as Go\'s omitempty does', async () => {
+    const api = await testApi();
+    await api.call('POST', CM, configMap('a', { k: 'v' }, { labels: { l: '1' }, annotations: {} }));
+    const res = await api.call('PATCH', `${CM}/a`, { metadata: { labels: { l: null } } }, { 'content-type': 'application/merge-patch+json' });
+    expect(res.status).toBe(200);
+    expect(res.body.metadata).not.toHaveProperty('labels');
+    expect(res.body.metadata).not.toHaveProperty('annotations');
+    expect((await api.call('GET', `${CM}/a`)).body.metadata).not.toHaveProperty('labels');
+  });
+
   it('answers 409 when the patch pins a stale resourceVersion', async () => {
     const api = await testApi();
     const created = (await api.call('POST', CM, configMap('a'))).body;
