@@ -5,6 +5,7 @@ import type { Registry } from '../registry/registry.ts';
 import { AGGREGATED_DISCOVERY_CONTENT_TYPE, aggregatedDiscovery, wantsAggregatedDiscovery } from './discovery/aggregated.ts';
 import { apiGroupList, apiResourceList, apiVersions } from './discovery/legacy.ts';
 import { openApiV3Root, openApiV3Serialized } from './openapi/document.ts';
+import { openApiV2Response } from './openapi/v2/response.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mountDiscovery(app: Hono<any>, registry: Registry): void {
@@ -23,6 +24,7 @@ export function mountDiscovery(app: Hono<any>, registry: Registry): void {
     return c.json({ kind: 'APIGroup', apiVersion: 'v1', ...group });
   });
 
+  app.get('/openapi/v2', (c) => openApiV2Response(registry, c.req.header('accept') ?? ''));
   app.get('/openapi/v3', (c) => c.json(openApiV3Root(registry)));
   app.get('/openapi/v3/api/:version', (c) => openApiDoc(registry, '', c.req.param('version')));
   app.get('/openapi/v3/apis/:group/:version', (c) => openApiDoc(registry, c.req.param('group'), c.req.param('version')));
