@@ -5,6 +5,7 @@ import type { Registry } from '../registry/registry.ts';
 import { AGGREGATED_DISCOVERY_CONTENT_TYPE, aggregatedDiscovery, wantsAggregatedDiscovery } from './discovery/aggregated.ts';
 import { apiGroupList, apiResourceList, apiVersions } from './discovery/legacy.ts';
 import { openApiV3Root, openApiV3Serialized } from './openapi/document.ts';
+import { documentResponse } from './openapi/compressed.ts';
 import { openApiV2Response } from './openapi/v2/response.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,10 +25,10 @@ export function mountDiscovery(app: Hono<any>, registry: Registry): void {
     return c.json({ kind: 'APIGroup', apiVersion: 'v1', ...group });
   });
 
-  app.get('/openapi/v2', (c) => openApiV2Response(registry, c.req.header('accept') ?? ''));
+  app.get('/openapi/v2', (c) => openApiV2Response(registry, c.req.header('accept') ?? '', c.req.header('accept-encoding')));
   app.get('/openapi/v3', (c) => c.json(openApiV3Root(registry)));
-  app.get('/openapi/v3/api/:version', (c) => openApiDoc(registry, '', c.req.param('version')));
-  app.get('/openapi/v3/apis/:group/:version', (c) => openApiDoc(registry, c.req.param('group'), c.req.param('version')));
+  app.get('/openapi/v3/api/:version', (c) => openApiDoc(registry, '', c.req.param('version'), c.req.header('accept-encoding')));
+  app.get('/openapi/v3/apis/:group/:version', (c) => openApiDoc(registry, c.req.param('group'), c.req.param('version'), c.req.header('accept-encoding')));
 }
 
 function resourceList(registry: Registry, group: string, version: string): object {
@@ -35,9 +36,9 @@ function resourceList(registry: Registry, group: string, version: string): objec
   return apiResourceList(registry, group, version);
 }
 
-/** Documents are built once and served as their cached JSON text (about 170 KB each). */
-function openApiDoc(registry: Registry, group: string, version: string): Response {
+/** Documents are built once and served as their cached JSON text (40–430 KB; gzipped ~6x smaller). */
+function openApiDoc(registry: Registry, group: string, version: string, acceptEncoding: string | undefined): Response {
   const doc = registry.inGroupVersion(group, version).length ? openApiV3Serialized(registry, group, version) : undefined;
   if (!doc) throw new RouteNotFoundError();
-  return new Response(doc.json, { headers: { 'content-type': 'application/json' } });
+  return documentResponse(doc, doc.json, 'application/json', acceptEncoding);
 }
