@@ -1,7 +1,8 @@
 // Reads one DynamoDB stream record of the objects table as a Change. Tombstones (see
 // lib/storage/dynamo-store.ts) make a delete a MODIFY whose new image is deleted; the
-// later TTL removal of a tombstone, and non-object items (counters, tokens,
-// checkpoints), are not changes at all.
+// store never removes an object item, so a REMOVE is always DynamoDB TTL taking away a
+// tombstone or an expired Event (already invisible to reads, lib/storage/object-ttl.ts)
+// and is not a change, nor are non-object items (counters, tokens, checkpoints).
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
@@ -28,15 +29,18 @@ export function changeFromRecord(record: DynamoDBRecord): StreamChange | undefin
   const keyPk = (record.dynamodb?.Keys as { pk?: { S?: string } } | undefined)?.pk?.S;
   if (keyPk !== undefined && !keyPk.startsWith('o#')) return undefined;
   const newItem = image(record.dynamodb?.NewImage);
+  if (!newItem) return undefined;
   const oldItem = image(record.dynamodb?.OldImage);
-  const pk = newItem?.pk ?? oldItem?.pk;
+  const pk = newItem.pk;
   if (!pk?.startsWith('o#')) return undefined;
   const slash = pk.indexOf('/');
   const resource = { group: pk.slice(2, slash), resource: pk.slice(slash + 1) };
-  const after = newItem && !newItem.deleted ? parse(newItem.obj) : undefined;
-  const before = oldItem && !oldItem.deleted ? parse(oldItem.obj) : undefined;
+  const after = !newItem.deleted ? parse(newItem.obj) : undefined;
+  let before = oldItem && !oldItem.deleted ? parse(oldItem.obj) : undefined;
+  // A create over an expired object the TTL had not removed yet: a new object, not an update.
+  if (before && after && before.metadata?.uid !== after.metadata?.uid) before = undefined;
   if (!after && !before) return undefined;
-  const rv = String(newItem?.rv ?? oldItem?.rv ?? '');
+  const rv = String(newItem.rv ?? '');
   const change: StreamChange = { resource, rv };
   if (before) change.old = before;
   if (after) change.new = after;

@@ -18,6 +18,7 @@ import { stampCreate, stampUpdate } from './object-rules.ts';
 import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
 import { NODE_INDEX } from './table-definition.ts';
 import type { ChangeLog } from './change-log.ts';
+import { epochSeconds, expiryFor, isExpired, kubeTtlPolicy, type TtlPolicy } from './object-ttl.ts';
 
 export interface DynamoStoreDeps {
   client: DynamoDBClient;
@@ -28,6 +29,8 @@ export interface DynamoStoreDeps {
   tombstoneSeconds?: number;
   /** Told about revisions that were allocated but whose write failed, so watches skip them at once. */
   changeLog?: ChangeLog;
+  /** Which objects expire after each write (default: Events after an hour, as kube). */
+  ttl?: TtlPolicy;
 }
 
 interface ObjectItem {
@@ -71,7 +74,7 @@ export class DynamoStore implements ObjectStore {
 
   async get(key: ObjectKey): Promise<KubeObject> {
     const item = await this.readItem(key);
-    if (!item || item.deleted) throw new NotFoundError(key.resource, key.name);
+    if (!this.isLive(item)) throw new NotFoundError(key.resource, key.name);
     return JSON.parse(item.obj) as KubeObject;
   }
 
@@ -108,8 +111,9 @@ export class DynamoStore implements ObjectStore {
       await this.doc.send(new PutCommand({
         TableName: this.table,
         Item: this.itemFor(resource, stored, revision),
-        ConditionExpression: 'attribute_not_exists(pk) OR deleted = :true',
-        ExpressionAttributeValues: { ':true': true },
+        // A tombstone or an expired object (not yet removed by TTL) gives up its name.
+        ConditionExpression: 'attribute_not_exists(pk) OR deleted = :true OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':true': true, ':now': this.nowSeconds() },
       }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {
@@ -216,14 +220,14 @@ export class DynamoStore implements ObjectStore {
       await this.doc.send(new PutCommand({
         TableName: this.table,
         Item: item,
-        ConditionExpression: 'rv = :expected AND attribute_not_exists(deleted)',
-        ExpressionAttributeValues: { ':expected': Number(expectedRevision) },
+        ConditionExpression: 'rv = :expected AND attribute_not_exists(deleted) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
+        ExpressionAttributeValues: { ':expected': Number(expectedRevision), ':now': this.nowSeconds() },
       }));
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       await this.abandoned(revision);
       const now = await this.readItem(key);
-      if (!now || now.deleted) throw new NotFoundError(key.resource, key.name);
+      if (!this.isLive(now)) throw new NotFoundError(key.resource, key.name);
       throw new ConflictError(key.resource, key.name);
     }
   }
@@ -237,7 +241,19 @@ export class DynamoStore implements ObjectStore {
     };
     const nodeName = (obj['spec'] as { nodeName?: unknown } | undefined)?.nodeName;
     if (typeof nodeName === 'string' && nodeName) item.nodeKey = nodeIndexKey(resource, nodeName);
+    // Every write renews the deadline, as kube renews an Event's lease on update.
+    const expiresAt = expiryFor(this.deps.ttl ?? kubeTtlPolicy, resource, this.deps.clock.now());
+    if (expiresAt !== undefined) item.expiresAt = expiresAt;
     return item;
+  }
+
+  /** An object that exists: neither a tombstone nor past its TTL. */
+  private isLive(item: ObjectItem | undefined): item is ObjectItem {
+    return item !== undefined && !item.deleted && !isExpired(item.expiresAt, this.deps.clock.now());
+  }
+
+  private nowSeconds(): number {
+    return epochSeconds(this.deps.clock.now());
   }
 
   private async readItem(key: ObjectKey): Promise<ObjectItem | undefined> {
@@ -252,7 +268,7 @@ export class DynamoStore implements ObjectStore {
   private listQuery(resource: GroupResource, namespace: string | undefined, node: string | undefined): QueryCommandInput {
     const hashName = node ? 'nodeKey' : 'pk';
     const hashValue = node ? nodeIndexKey(resource, node) : partitionKey(resource);
-    const values: Record<string, unknown> = { ':h': hashValue };
+    const values: Record<string, unknown> = { ':h': hashValue, ':now': this.nowSeconds() };
     let condition = `${hashName} = :h`;
     if (namespace) {
       condition += ' AND begins_with(sk, :prefix)';
@@ -262,7 +278,7 @@ export class DynamoStore implements ObjectStore {
       TableName: this.table,
       IndexName: node ? NODE_INDEX : undefined,
       KeyConditionExpression: condition,
-      FilterExpression: 'attribute_not_exists(deleted)',
+      FilterExpression: 'attribute_not_exists(deleted) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
       ExpressionAttributeValues: values,
       // Index reads cannot be strongly consistent; node agents poll, so a lag only delays.
       ConsistentRead: node ? undefined : true,

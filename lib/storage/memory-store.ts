@@ -9,14 +9,17 @@ import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
 import { stampCreate, stampUpdate } from './object-rules.ts';
 import type { ChangeEntry, ChangeLog } from './change-log.ts';
 import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
+import { expiryFor, isExpired, kubeTtlPolicy, type TtlPolicy } from './object-ttl.ts';
 
 export class MemoryStore implements ObjectStore {
   private revision = 0n;
   // partition key -> sort key -> serialised object (serialised so callers never share references)
   private readonly partitions = new Map<string, Map<string, string>>();
+  // "<partition key>|<sort key>" -> expiresAt (epoch seconds), for objects the TTL policy expires
+  private readonly expiries = new Map<string, number>();
 
   /** With a change log, every write is logged at once (the DynamoDB store's log comes from its stream). */
-  constructor(private readonly deps: { clock: Clock; ids: IdSource; changeLog?: ChangeLog }) {}
+  constructor(private readonly deps: { clock: Clock; ids: IdSource; changeLog?: ChangeLog; ttl?: TtlPolicy }) {}
 
   async get(key: ObjectKey): Promise<KubeObject> {
     return this.read(key);
@@ -26,6 +29,7 @@ export class MemoryStore implements ObjectStore {
     const start = options.continue ? decodeContinue(options.continue) : undefined;
     const resourceVersion = start?.resourceVersion ?? this.revision.toString();
     const prefix = options.namespace ? namespacePrefix(options.namespace) : '';
+    this.dropExpired(resource);
     const keys = [...this.partition(resource).keys()]
       .filter((k) => k.startsWith(prefix) && (!start || k > start.after))
       .sort();
@@ -47,11 +51,13 @@ export class MemoryStore implements ObjectStore {
   async create(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
     const key = keyOf(resource, obj.metadata);
     const sk = sortKey(key.namespace, key.name);
+    this.dropExpired(resource);
     if (this.partition(resource).has(sk)) throw new AlreadyExistsError(resource, key.name);
     const stored = stampCreate(obj, { revision: this.revision + 1n, uid: this.deps.ids.uid(), now: this.deps.clock.now() });
     const json = encodeObject(stored);
     this.revision += 1n;
     this.partition(resource).set(sk, json);
+    this.setExpiry(resource, sk);
     await this.log({ revision: this.revision, type: 'ADDED', resource: `${resource.group}/${resource.resource}`, namespace: key.namespace, object: stored });
     return stored;
   }
@@ -66,6 +72,7 @@ export class MemoryStore implements ObjectStore {
     const json = encodeObject(stored);
     this.revision += 1n;
     this.partition(resource).set(sortKey(key.namespace, key.name), json);
+    this.setExpiry(resource, sortKey(key.namespace, key.name));
     await this.log({ revision: this.revision, type: 'MODIFIED', resource: `${resource.group}/${resource.resource}`, namespace: key.namespace, object: stored, old: current });
     return stored;
   }
@@ -76,6 +83,7 @@ export class MemoryStore implements ObjectStore {
     if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);
     this.revision += 1n;
     this.partition(key.resource).delete(sortKey(key.namespace, key.name));
+    this.expiries.delete(`${partitionKey(key.resource)}|${sortKey(key.namespace, key.name)}`);
     const tombstone = { ...current, metadata: { ...current.metadata, resourceVersion: this.revision.toString() } };
     await this.log({ revision: this.revision, type: 'DELETED', resource: `${key.resource.group}/${key.resource.resource}`, namespace: key.namespace, object: tombstone });
     return current;
@@ -89,7 +97,26 @@ export class MemoryStore implements ObjectStore {
     await this.deps.changeLog?.append([entry]);
   }
 
+  /** Every write renews the deadline, as in the DynamoDB store. */
+  private setExpiry(resource: GroupResource, sk: string): void {
+    const expiresAt = expiryFor(this.deps.ttl ?? kubeTtlPolicy, resource, this.deps.clock.now());
+    if (expiresAt === undefined) this.expiries.delete(`${partitionKey(resource)}|${sk}`);
+    else this.expiries.set(`${partitionKey(resource)}|${sk}`, expiresAt);
+  }
+
+  /** Expired objects are simply absent (DynamoDB's TTL removal, done at once). */
+  private dropExpired(resource: GroupResource): void {
+    const pk = partitionKey(resource);
+    const now = this.deps.clock.now();
+    for (const [k, expiresAt] of this.expiries) {
+      if (!k.startsWith(`${pk}|`) || !isExpired(expiresAt, now)) continue;
+      this.expiries.delete(k);
+      this.partition(resource).delete(k.slice(pk.length + 1));
+    }
+  }
+
   private read(key: ObjectKey): KubeObject {
+    this.dropExpired(key.resource);
     const json = this.partition(key.resource).get(sortKey(key.namespace, key.name));
     if (json === undefined) throw new NotFoundError(key.resource, key.name);
     return JSON.parse(json) as KubeObject;
