@@ -215,4 +215,11 @@ describe('discovery', () => {
     ]);
     expect((await e.k.run(['api-resources', '--namespaced=false', '--api-group=', '-o', 'name'])).stdout).toBe('namespaces\nnodes\n');
   });
+
+  it('explain prints a field\'s type and description from the OpenAPI documents', async () => {
+    const res = await e.k.run(['explain', 'deployment.spec.replicas']);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toBe('GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n'
+      + '    Number of desired pods. This is a pointer to distinguish between explicit\n    zero and not specified. Defaults to 1.\n    \n\n');
+  });
 });
