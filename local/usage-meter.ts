@@ -6,6 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { isCheckpointRecord } from './event-runner/checkpoints.ts';
 
 export interface Usage {
   dynamo: { requests: Record<string, number>; readUnits: number; writeUnits: number; transactWriteUnits: number };
@@ -47,7 +48,10 @@ export class UsageMeter {
   attachStreams(client: DynamoDBStreamsClient): void {
     this.attach(client, () => undefined, (op, output) => {
       this.bump(this.usage.streams.requests, op);
-      if (op === 'GetRecords' && ((output?.['Records'] as unknown[] | undefined)?.length ?? 0) > 0) this.usage.lambda.fanout++;
+      // Lambda is invoked for a batch with at least one record; the local poller's own
+      // checkpoint records would not exist in AWS.
+      const records = (output?.['Records'] ?? []) as Parameters<typeof isCheckpointRecord>[0][];
+      if (op === 'GetRecords' && records.some((r) => !isCheckpointRecord(r))) this.usage.lambda.fanout++;
     });
   }
 

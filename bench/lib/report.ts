@@ -4,6 +4,11 @@ import { formatTable } from './table.ts';
 
 export function report(r: Results): string {
   const out: string[] = [];
+  if (r.idle) {
+    out.push(`Idle cluster (skiff up, no nodes, ${r.idle.seconds} s)`,
+      formatTable(['control plane CPU %', 'DynamoDB Local CPU %', 'DynamoDB req/s', 'stream req/s', 'SQS req/s'],
+        [[r.idle.controlPlaneCpuPercent, r.idle.dynamodbLocalCpuPercent, r.idle.dynamodbRequestsPerSec, r.idle.streamRequestsPerSec, r.idle.sqsRequestsPerSec]]), '');
+  }
   if (r.store) {
     out.push(`Store ceiling (DynamoDB Local, concurrency ${r.store.concurrency})`,
       formatTable(['conditional creates/s', 'conditional updates/s', '2-item transactions/s'], [[r.store.createsPerSec, r.store.updatesPerSec, r.store.txnPerSec]]), '');
@@ -26,7 +31,7 @@ export function report(r: Results): string {
       formatTable(['control plane (skiff up, no agents)', `agent holding ${r.memory.agentPods} pods`, 'DynamoDB Local (JVM)'],
         [[r.memory.controlPlaneRssMb, r.memory.agent1000PodsRssMb, r.memory.dynamodbLocalRssMb]]), '');
   }
-  if (r.cost) {
+  if (r.cost && (r.cost.writes || r.cost.podLifecycle)) {
     out.push('Cost model (AWS list prices × counted requests; see bench/lib/cost.ts)',
       formatTable(['per 1M API writes (USD)', 'per pod lifecycle (USD)'], [[r.cost.perMillionWritesUsd, r.cost.perPodLifecycleUsd]]), '');
   }

@@ -19,6 +19,7 @@ export interface Results {
     podLifecycle: { pods: number; idleUsdPerSecSubtracted: number; usage: unknown; breakdownUsd: unknown };
     prices: Record<string, number>;
   };
+  idle?: { seconds: number; controlPlaneCpuPercent: number; dynamodbLocalCpuPercent: number; dynamodbRequestsPerSec: number; streamRequestsPerSec: number; sqsRequestsPerSec: number };
   durations?: Record<string, number>;
 }
 

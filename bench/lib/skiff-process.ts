@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Usage } from '../../local/usage-meter.ts';
 
-export const SKIFF_BIN = resolve(import.meta.dirname, '../../bin/skiff.mjs');
+/** The skiff to measure; SKIFF_BIN points at another checkout's bin/skiff.mjs (before/after figures). */
+export const SKIFF_BIN = process.env['SKIFF_BIN'] ?? resolve(import.meta.dirname, '../../bin/skiff.mjs');
 
 export interface SkiffUp {
   pid: number;

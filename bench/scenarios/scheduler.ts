@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { localDynamoClient, localSqsClient, localStreamsClient } from '../../local/aws-clients.ts';
 import { startCluster, TABLE_NAME } from '../../local/cluster.ts';
 import { startEventRunner } from '../../local/event-runner/runner.ts';
+import { UsageMeter } from '../../local/usage-meter.ts';
 import { schedulerController } from '../../lib/controllers/scheduler/controller.ts';
 import { systemClock } from '../../lib/core/clock.ts';
 import { randomIds } from '../../lib/core/ids.ts';
@@ -26,6 +27,7 @@ import type { KubeObject } from '../../lib/storage/object-store.ts';
 import { pollUntil, runLoad } from '../lib/load.ts';
 import type { SchedulerRow, Scenario } from '../lib/results.ts';
 import { rate, round } from '../lib/stats.ts';
+import { usageBetween } from '../lib/cost.ts';
 
 function node(name: string): KubeObject {
   const now = new Date().toISOString();
@@ -49,6 +51,9 @@ async function oneCluster(nodes: number, pods: number, workerCounts: number[], m
   const dynamo = localDynamoClient(cluster.dynamodbEndpoint);
   const sqs = localSqsClient(cluster.sqsEndpoint);
   const streams = localStreamsClient(cluster.dynamodbEndpoint);
+  // Counts what the scheduler asks of DynamoDB per bind (a diagnostic printed with the rate).
+  const meter = new UsageMeter();
+  meter.attachDynamo(dynamo);
   const rows: SchedulerRow[] = [];
   try {
     const deps = buildDeps({ dynamo, tableName: TABLE_NAME, clock: systemClock, ids: randomIds });
@@ -81,12 +86,15 @@ async function oneCluster(nodes: number, pods: number, workerCounts: number[], m
         reconcilers: Array.from({ length: workers }, () => counted(schedulerController(ctx, { queue }))),
         metrics: deps.metrics, clock: systemClock, log: () => undefined, resyncIntervalMs: 0,
       });
+      const usage0 = meter.snapshot();
       const start = performance.now();
       const round0 = `bench@${new Date().toISOString()}`;
       await sendAll(queue, 'scheduler', Array.from({ length: made.latenciesMs.length }, (_, i) => resyncMessage(`/pods/${ns}/p-${i}`, round0)));
       await pollUntil(() => (bound.size >= made.latenciesMs.length ? true : undefined), maxMs, 100);
       const seconds = (performance.now() - start) / 1000;
       await runner.stop();
+      const perBind = Object.entries(usageBetween(usage0, meter.snapshot()).dynamo.requests).map(([op, n]) => `${op} ${round(n / Math.max(1, bound.size), 1)}`).join(', ');
+      log(`scheduler: DynamoDB requests per bind: ${perBind}`);
       rows.push({ nodes, workers, pods: made.latenciesMs.length, bound: bound.size, seconds: round(seconds, 1), podsPerSec: rate(bound.size, seconds * 1000) });
       log(`scheduler: ${nodes} nodes, ${workers} workers: ${bound.size}/${made.latenciesMs.length} bound in ${round(seconds, 1)} s`);
     }
@@ -103,7 +111,7 @@ async function oneCluster(nodes: number, pods: number, workerCounts: number[], m
 export const schedulerScenario: Scenario = {
   name: 'scheduler',
   async run({ quick, log }) {
-    const pods = quick ? 200 : 2000;
+    const pods = quick ? 100 : 2000;
     const maxMs = quick ? 60_000 : 120_000;
     const rows = [
       ...(await oneCluster(100, pods, [1, 8], maxMs, log)),

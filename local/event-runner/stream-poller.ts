@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Logger } from '../../lib/pipeline/queue-handler.ts';
-import { Checkpoints } from './checkpoints.ts';
+import { Checkpoints, isCheckpointRecord } from './checkpoints.ts';
 import { Loop } from './loop.ts';
 
 export interface StreamPollerOptions {
@@ -70,7 +70,12 @@ export function startStreamPoller(opts: StreamPollerOptions): Loop {
     }
     const res = await opts.streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: opts.batchSize ?? 100 }));
     const records = res.Records ?? [];
-    if (records.length) {
+    // Our checkpoint writes come back on the stream. Answering a batch of nothing else with
+    // another checkpoint write would feed the stream forever (a busy loop even when idle),
+    // and Lambda would never see such records: skip them in memory (replaying them after a
+    // restart is harmless, the fanout ignores them).
+    const onlyCheckpoints = records.length > 0 && records.every(isCheckpointRecord);
+    if (records.length && !onlyCheckpoints) {
       const result = await opts.handler({ Records: records.map((r) => lambdaRecord(r, arn)) });
       const failed = result.batchItemFailures[0]?.itemIdentifier;
       if (failed) {
