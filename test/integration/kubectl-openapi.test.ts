@@ -2,6 +2,8 @@
 // kube's own descriptions, and `apply` computes strategic merge patches from v3 without a
 // warning on stderr.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreatePki } from '../../local/pki.ts';
+import { startHttpsProxy } from '../support/https-proxy.ts';
 import { kubectlRunner } from '../support/kubectl.ts';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
 
@@ -89,5 +91,26 @@ describe('kubectl explain and apply over skiff’s OpenAPI', () => {
     expect((await ok(['apply', '-f', path])).trim()).toBe('deployment.apps/web unchanged');
     const live = JSON.parse(await ok(['get', 'deployment', 'web', '-n', 'default', '-o', 'json']));
     expect(live.spec.template.spec.containers).toMatchObject([{ name: 'a', image: 'nginx:2', env: [{ name: 'E2', value: '2' }, { name: 'E3', value: '3' }] }]);
+  });
+
+  it('falls back to /openapi/v2 (protobuf) when v3 is missing, and still merges lists by key', async () => {
+    const pki = await loadOrCreatePki(cluster.home);
+    const proxy = await startHttpsProxy({
+      target: cluster.url, kubeconfigPath: cluster.kubeconfigPath, cert: pki.serverCertPem, key: pki.serverKeyPem,
+      refuse: (url) => url.startsWith('/openapi/v3'),
+    });
+    try {
+      const v2 = kubectlRunner(proxy.kubeconfigPath);
+      const path = v2.file('web.yaml', deployment('nginx:3', '{name: E3, value: "3"}, {name: E4, value: "4"}'));
+      const r = await v2.run(['apply', '-f', path]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('deployment.apps/web configured');
+      expect(proxy.requests).toContainEqual(expect.objectContaining({ url: expect.stringMatching(/^\/openapi\/v2/), accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' }));
+      expect(proxy.requests).toContainEqual(expect.objectContaining({ method: 'PATCH', contentType: 'application/strategic-merge-patch+json' }));
+      const live = JSON.parse(await ok(['get', 'deployment', 'web', '-n', 'default', '-o', 'json']));
+      expect(live.spec.template.spec.containers[0].env).toEqual([{ name: 'E3', value: '3' }, { name: 'E4', value: '4' }]);
+    } finally {
+      await proxy.stop();
+    }
   });
 });
