@@ -58,6 +58,8 @@ describe('kubectl apply and diff', () => {
     expect(again.stdout).toBe(`namespace/${ns} unchanged\ndeployment.apps/web unchanged\n`);
     const lastApplied = await e.k.run(['get', 'deploy', 'web', '-n', ns, '-o', "jsonpath={.metadata.annotations['kubectl\\.kubernetes\\.io/last-applied-configuration']}"]);
     expect(JSON.parse(lastApplied.stdout)).toMatchObject({ kind: 'Deployment', spec: { replicas: 1 } });
+    // Settled, so the controllers' status writes cannot show up in the diffs below.
+    expect((await e.k.run(['rollout', 'status', 'deploy/web', '-n', ns, '--timeout=90s'])).stdout).toContain('successfully rolled out');
   });
 
   it('diff exits 0 with nothing to show, and 1 with a unified diff of the change', async () => {
