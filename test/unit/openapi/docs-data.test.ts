@@ -2,7 +2,7 @@
 // apiserver bundle should not parse TypeScript at start-up); this fails when they drift,
 // e.g. after the package is upgraded without regenerating.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractDocs } from '../../../lib/apiserver/openapi/docs/extract.ts';
 import { DOCS_JSON, generateDocs, serializeDocs } from '../../../lib/apiserver/openapi/docs/generate.ts';
@@ -11,7 +11,7 @@ const TYPE_META = { apiVersion: 'API VERSION', kind: 'KIND' };
 
 describe('the generated OpenAPI docs', () => {
   it('are what the installed kubernetes-models package says (regenerate with generate.ts)', () => {
-    const fresh = serializeDocs(generateDocs(join(process.cwd(), 'node_modules')));
+    const fresh = serializeDocs(generateDocs(fileURLToPath(new URL('../../../node_modules', import.meta.url))));
     expect(fresh === readFileSync(DOCS_JSON, 'utf8')).toBe(true);
   });
 
