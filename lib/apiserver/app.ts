@@ -98,6 +98,7 @@ async function serveResource(c: Context<Env>, deps: ApiServerDeps): Promise<Resp
     ctx: deps.ctx,
     warnings,
     accept: c.req.header('accept'),
+    userAgent: c.req.header('user-agent'),
     podLogs: deps.podLogs,
   });
   for (const w of warnings) c.header('Warning', `299 - ${JSON.stringify(w)}`, { append: true });

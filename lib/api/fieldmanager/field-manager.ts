@@ -9,7 +9,12 @@ import { decodeManagedFields, encodeManagedFields, managerId, type DecodedManage
 import { applyConfig, ConflictsError, updateManagers, type ManagerSet, type Tracked } from './updater.ts';
 import { isObject, type TypeNode } from './types.ts';
 
-type Obj = Record<string, unknown> & { metadata?: Record<string, unknown> };
+// Any Kubernetes object: only metadata.managedFields is read or written here.
+type Obj = { metadata?: object; [field: string]: unknown };
+
+function managedFieldsOf(obj: Obj | undefined): unknown {
+  return (obj?.metadata as { managedFields?: unknown } | undefined)?.managedFields;
+}
 
 export interface FieldManagerScope {
   /** The kind's type (metadata, spec, status…). */
@@ -84,10 +89,10 @@ function withManagedFields<T extends Obj>(obj: T, managers: ReadonlyMap<string, 
  * uncomputable set leaves the write untracked rather than failing it.
  */
 export function recordUpdate<T extends Obj>(live: Obj | undefined, next: T, manager: string, scope: FieldManagerScope): T {
-  const sent = next.metadata?.['managedFields'];
+  const sent = managedFieldsOf(next);
   const useSent = !scope.subresource && Array.isArray(sent) && sent.length > 0;
   let decoded = useSent ? decodeOrEmpty(sent) : undefined;
-  if (!decoded || decoded.managers.size === 0) decoded = decodeOrEmpty(live?.metadata?.['managedFields']);
+  if (!decoded || decoded.managers.size === 0) decoded = decodeOrEmpty(managedFieldsOf(live));
   if (live && decoded.managers.size === 0) return withManagedFields(next, new Map(), new Map());
   try {
     const before = live ?? emptyLike(next, scope.type);
@@ -113,15 +118,18 @@ export interface ApplyOptions {
  */
 export function applyObject(live: Obj | undefined, config: Obj, opts: ApplyOptions, scope: FieldManagerScope): Obj {
   const view = tracking(scope);
-  let { managers, times } = decodeOrEmpty(live?.metadata?.['managedFields']);
+  let { managers, times } = decodeOrEmpty(managedFieldsOf(live));
   if (live && managers.size === 0) {
     // The object predates field tracking: whoever made it owns what is there now.
     const id = managerId({ manager: BEFORE_FIRST_APPLY, operation: 'Update', apiVersion: scope.apiVersion });
     managers = new Map(updateManagers(emptyLike(live, scope.type), live, managers, id, scope.apiVersion, scope.type, view).managers);
     times = new Map([[id, undefined]]);
   }
-  const base: Obj = live ? { ...live, metadata: { ...(live.metadata ?? {}) } } : {};
-  if (base.metadata) delete base.metadata['managedFields'];
+  const base: Obj = {};
+  if (live) {
+    const { managedFields: _dropped, ...metadata } = (live.metadata ?? {}) as Record<string, unknown>;
+    Object.assign(base, live, { metadata });
+  }
   const id = managerId({ manager: opts.manager, operation: 'Apply', subresource: scope.subresource });
   let result;
   try {

@@ -1,6 +1,6 @@
 // What every resource handler receives and returns. Handlers never see Hono, Lambda or
 // Node server types; lib/apiserver/app.ts adapts.
-import { BadRequestError } from '../../api/errors.ts';
+import { BadRequestError, InvalidError } from '../../api/errors.ts';
 import type { UserInfo } from '../../auth/tokens.ts';
 import type { FieldValidation, RegistryContext } from '../../registry/generic/context.ts';
 import { groupVersion, type ResourceType } from '../../registry/resource-type.ts';
@@ -23,6 +23,8 @@ export interface ApiRequest {
   /** Collected into Warning headers. */
   warnings: string[];
   accept?: string;
+  /** Names the field manager of a write that sends no ?fieldManager=. */
+  userAgent?: string;
   /** Container output behind pods/log. */
   podLogs?: PodLogStore;
 }
@@ -46,6 +48,23 @@ export function isDryRun(query: URLSearchParams): boolean {
     if (v !== 'All') throw new BadRequestError(`Invalid dry run value: ${v} (the only supported value is All)`);
   }
   return values.length > 0;
+}
+
+/**
+ * The manager a write is recorded under: ?fieldManager=, else the User-Agent up to its first
+ * "/" (kube's managerOrUserAgent), e.g. "kubectl" or "node-fetch".
+ */
+export function fieldManager(req: Pick<ApiRequest, 'query' | 'userAgent'>, options: 'CreateOptions' | 'UpdateOptions' | 'PatchOptions'): string | undefined {
+  const given = req.query.get('fieldManager');
+  if (given !== null && given !== '') {
+    const causes = [];
+    if (given.length > 128) causes.push({ reason: 'FieldValueTooLong', message: 'Too long: may not be more than 128 bytes', field: 'fieldManager' });
+    if (/\p{C}/u.test(given)) causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(given)}: must only contain printable characters`, field: 'fieldManager' });
+    if (causes.length) throw new InvalidError(`${options}.meta.k8s.io`, '', causes, 'meta.k8s.io');
+    return given;
+  }
+  const prefix = (req.userAgent ?? '').split('/')[0]!.trim().slice(0, 128);
+  return prefix || undefined;
 }
 
 export function fieldValidation(query: URLSearchParams): FieldValidation {

@@ -4,11 +4,11 @@ import { BadRequestError } from '../../api/errors.ts';
 import { createObject } from '../../registry/generic/create.ts';
 import { checkSchema, checkTypeMeta } from '../../registry/generic/object-checks.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
-import { fieldValidation, isDryRun, readJsonObject, type ApiRequest, type ApiResponse } from './api-request.ts';
+import { fieldManager, fieldValidation, isDryRun, readJsonObject, type ApiRequest, type ApiResponse } from './api-request.ts';
 
 export async function handleCreate(req: ApiRequest): Promise<ApiResponse> {
   const body = await readJsonObject(req);
-  const opts = { dryRun: isDryRun(req.query), fieldValidation: fieldValidation(req.query), warnings: req.warnings };
+  const opts = { dryRun: isDryRun(req.query), fieldValidation: fieldValidation(req.query), warnings: req.warnings, fieldManager: fieldManager(req, 'CreateOptions') };
   checkSchema(req.type, body, opts);
   const obj = checkTypeMeta(req.type, body as unknown as KubeObject);
   obj.metadata = { ...(obj.metadata ?? {}) };

@@ -6,11 +6,12 @@ import { applyMergePatch } from '../../api/patch/merge-patch.ts';
 import { bindPod } from '../../registry/subresources/binding.ts';
 import { getScale, updateScale } from '../../registry/subresources/scale.ts';
 import { decodeBody, mediaType } from '../decode.ts';
-import { fieldValidation, isDryRun, objectKey, readJsonObject, type ApiRequest, type ApiResponse } from './api-request.ts';
+import { fieldManager, fieldValidation, isDryRun, objectKey, readJsonObject, type ApiRequest, type ApiResponse } from './api-request.ts';
 
 export async function handleScale(req: ApiRequest): Promise<ApiResponse> {
   const key = objectKey(req);
-  const opts = { dryRun: isDryRun(req.query), fieldValidation: fieldValidation(req.query), warnings: req.warnings };
+  const manager = req.info.verb === 'get' ? undefined : fieldManager(req, req.info.verb === 'patch' ? 'PatchOptions' : 'UpdateOptions');
+  const opts = { dryRun: isDryRun(req.query), fieldValidation: fieldValidation(req.query), warnings: req.warnings, fieldManager: manager };
   switch (req.info.verb) {
     case 'get':
       return { status: 200, body: await getScale(req.ctx, req.type, key) };

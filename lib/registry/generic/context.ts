@@ -31,4 +31,10 @@ export interface WriteOptions {
   fieldValidation?: FieldValidation;
   /** Collects warnings (fieldValidation=Warn) for the Warning response header. */
   warnings?: string[];
+  /** Who writes, recorded in metadata.managedFields (kube's fieldManager); absent: not recorded. */
+  fieldManager?: string;
+  /** A tracked write through a subresource other than status (scale). */
+  fieldManagerSubresource?: 'scale';
+  /** The input is a server-side apply's result and already carries its managedFields. */
+  applied?: boolean;
 }

@@ -7,6 +7,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { allocateOnCreate } from '../clusterip/service-allocation.ts';
 import type { RegistryContext, WriteOptions } from './context.ts';
 import { admitCreateInNamespace } from './namespace-lifecycle.ts';
+import { trackCreate } from './field-tracking.ts';
 import { validateForCreate } from './object-checks.ts';
 import { omitEmptyMetadataMaps } from './update.ts';
 
@@ -17,7 +18,7 @@ export async function createObject(ctx: RegistryContext, type: ResourceType, inp
   if (input.metadata?.resourceVersion) {
     throw new BadRequestError('resourceVersion should not be set on objects to be created');
   }
-  const prepared = prepare(type, input);
+  const prepared = trackCreate(ctx, type, prepare(type, input), opts);
   const generated = !prepared.metadata.name && Boolean(prepared.metadata.generateName);
   for (let attempt = 1; ; attempt++) {
     const obj = generated ? withName(prepared, prepared.metadata.generateName! + ctx.ids.nameSuffix()) : prepared;

@@ -7,6 +7,7 @@ import { BadRequestError, ConflictError } from '../../api/errors.ts';
 import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { RegistryContext, WriteOptions } from './context.ts';
+import { trackUpdate } from './field-tracking.ts';
 import { validateForUpdate } from './object-checks.ts';
 
 export interface UpdateOptions extends WriteOptions {
@@ -43,6 +44,7 @@ export async function updateFrom(
 
   let next = opts.subresource === 'status' ? statusOnly(current, input) : mainOnly(type, current, input);
   if (type.strategy.defaults) next = type.strategy.defaults(next);
+  next = trackUpdate(ctx, type, current, input, next, opts);
   validateForUpdate(type, next, current);
 
   // kube's ShouldDeleteDuringUpdate: an object being deleted goes when it has no finalizers

@@ -55,7 +55,7 @@ export async function updateScale(
     const pinned = desired?.metadata?.resourceVersion;
     if (pinned && pinned !== current.metadata.resourceVersion) throw new ConflictError(type, key.name);
     try {
-      const result = await updateFrom(ctx, type, current, spec.setSpecReplicas(structuredClone(current), replicas), opts);
+      const result = await updateFrom(ctx, type, current, spec.setSpecReplicas(structuredClone(current), replicas), { ...opts, fieldManagerSubresource: 'scale' });
       return scaleOf(type, result.object);
     } catch (err) {
       if (!(err instanceof ConflictError) || pinned || attempt >= 5) throw err;
