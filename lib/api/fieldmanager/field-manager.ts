@@ -6,7 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { FieldSet } from './field-set.ts';
 import { applyConflictError } from './conflicts.ts';
 import { decodeManagedFields, encodeManagedFields, managerId, type DecodedManagedFields } from './managed-fields.ts';
-import { applyConfig, ConflictsError, updateManagers, type ManagerSet, type Tracked } from './updater.ts';
+import { MIGRATING_MANAGER, syncLastApplied, unchangedSinceLastApplied } from './last-applied.ts';
+import { applyConfig, ConflictsError, updateManagers, type Conflict, type ManagerSet, type Tracked } from './updater.ts';
 import { isObject, type TypeNode } from './types.ts';
 
 // Any Kubernetes object: only metadata.managedFields is read or written here.
@@ -135,16 +136,26 @@ export function applyObject(live: Obj | undefined, config: Obj, opts: ApplyOptio
   try {
     result = applyConfig(base, config, managers, id, scope.apiVersion, opts.force, scope.type, view);
   } catch (err) {
-    if (err instanceof ConflictsError) throw applyConflictError(err.conflicts);
-    throw err;
+    if (!(err instanceof ConflictsError)) throw err;
+    const remaining = notMigrated(err.conflicts, base, opts.manager, scope);
+    if (remaining.length) throw applyConflictError(remaining);
+    result = applyConfig(base, config, managers, id, scope.apiVersion, true, scope.type, view);
   }
-  const merged = result.object as Obj;
+  let merged = result.object as Obj;
+  if (opts.manager === MIGRATING_MANAGER) merged = syncLastApplied(merged, config);
   const nextTimes = new Map(times);
   const mine = result.managers.get(id);
   const before = managers.get(id);
   const changed = !isDeepStrictEqual(view.view(merged), view.view(base));
   if (mine && (changed || !before || !sameSet(before.set, mine.set) || !times.get(id))) nextTimes.set(id, scope.now);
   return withManagedFields(merged, result.managers, nextTimes);
+}
+
+/** Conflicts left once those a client-side → server-side migration allows are dropped. */
+function notMigrated(conflicts: Conflict[], live: Obj, manager: string, scope: FieldManagerScope): Conflict[] {
+  if (manager !== MIGRATING_MANAGER) return conflicts;
+  const allowed = unchangedSinceLastApplied(live, scope.type, tracking(scope));
+  return allowed ? conflicts.filter((c) => !allowed.has(c.path)) : conflicts;
 }
 
 function sameSet(a: FieldSet, b: FieldSet): boolean {

@@ -183,3 +183,29 @@ describe('ownership of metadata', () => {
     expect(out['metadata']!['managedFields'][0].fieldsV1).toEqual({ 'f:spec': { 'f:replicas': {} } });
   });
 });
+
+describe('client-side → server-side apply migration (manager "kubectl")', () => {
+  const LAST = 'kubectl.kubernetes.io/last-applied-configuration';
+  function clientApplied(replicas: number): Obj {
+    const config = deploy({ replicas, paused: false });
+    const annotated = deploy({ replicas, paused: false }, { annotations: { [LAST]: JSON.stringify(config) } });
+    return rec(undefined, annotated, 'kubectl-client-side-apply', scope);
+  }
+
+  it('takes over fields still holding their last-applied value, and rewrites the annotation', () => {
+    const out = ap(clientApplied(1), deploy({ replicas: 2, paused: false }), { manager: 'kubectl', force: false }, later);
+    expect(out['spec']).toEqual({ replicas: 2, paused: false });
+    expect(JSON.parse(out['metadata']!['annotations'][LAST])).toEqual(deploy({ replicas: 2, paused: false }));
+    expect(out['metadata']!['managedFields'].find((e: Obj) => e['manager'] === 'kubectl-client-side-apply').fieldsV1).toEqual({
+      'f:metadata': { 'f:annotations': { '.': {}, [`f:${LAST}`]: {} } },
+      'f:spec': { 'f:paused': {} }, // same value applied: shared, not taken
+    });
+  });
+
+  it('still conflicts on a field changed since (kubectl scale), and for other managers', () => {
+    const live = clientApplied(1);
+    const scaled = rec(live, { ...live, spec: { replicas: 5, paused: false } }, 'kubectl-scale', { ...scope, subresource: 'scale' });
+    expect(() => ap(scaled, deploy({ replicas: 2, paused: false }), { manager: 'kubectl', force: false }, later)).toThrow(/conflict with "kubectl-scale" with subresource "scale" using apps\/v1: .spec.replicas$/);
+    expect(() => ap(live, deploy({ replicas: 2, paused: false }), { manager: 'helm', force: false }, later)).toThrow(/conflict with "kubectl-client-side-apply"/);
+  });
+});
