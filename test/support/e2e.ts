@@ -17,23 +17,28 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const home = mkdtempSync(join(tmpdir(), 'skiff-e2e-'));
-  const skiff = await startSkiff(['--nodes', '2', '--runtime', 'simulated', '--in-memory', '--port', '0', '--home', home], 120_000);
+  const skiff = await startSkiff(['--nodes', '2', '--runtime', 'simulated', '--in-memory', '--port', '0', '--home', home], 120_000)
+    .catch((err: unknown) => {
+      rmSync(home, { recursive: true, force: true });
+      throw err;
+    });
   const kubeconfig = join(home, 'kubeconfig');
   const k = kubectlRunner(kubeconfig);
+  const stop = async () => {
+    const code = await skiff.stop();
+    rmSync(k.home, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+    if (code !== 0) throw new Error(`skiff up exited with ${code}:\n${skiff.output().slice(-2000)}`);
+  };
   // The agents register their nodes right after the ready line.
   await eventually('both nodes Ready', async () => {
     const r = await k.run(['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}']);
     return r.stdout.trim() === 'True\nTrue';
-  }, 60_000);
-  return {
-    skiff, home, kubeconfig, k,
-    async stop() {
-      const code = await skiff.stop();
-      rmSync(k.home, { recursive: true, force: true });
-      rmSync(home, { recursive: true, force: true });
-      if (code !== 0) throw new Error(`skiff up exited with ${code}:\n${skiff.output().slice(-2000)}`);
-    },
-  };
+  }, 60_000).catch(async (err: unknown) => {
+    await stop().catch(() => undefined);
+    throw err;
+  });
+  return { skiff, home, kubeconfig, k, stop };
 }
 
 /**

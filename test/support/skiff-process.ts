@@ -21,7 +21,10 @@ export async function startSkiff(args: string[], timeoutMs = 90_000): Promise<Ru
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const readyLine = await new Promise<string>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`skiff up was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM'); // never leave a half-started cluster (and its Java) behind
+      reject(new Error(`skiff up was not ready within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const check = () => {
       const line = output.split('\n').find((l) => l.startsWith('skiff: ready'));
       if (line) {
