@@ -3,6 +3,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ApiServerDeps } from './apiserver/app.ts';
 import { allowAuthenticated, createBearerAuthenticator } from './auth/authenticator.ts';
+import { cachingTokenLookup } from './auth/token-cache.ts';
 import type { Clock } from './core/clock.ts';
 import type { IdSource } from './core/ids.ts';
 import { builtinRegistry } from './registry/builtin.ts';
@@ -33,6 +34,9 @@ export interface DepsInput {
   log?: (entry: Record<string, unknown>) => void;
 }
 
+/** How long an apiserver container trusts a token record it read (see auth/token-cache.ts). */
+const TOKEN_CACHE_MS = 60_000;
+
 export function buildDeps(input: DepsInput): Deps {
   const { dynamo, tableName, clock, ids } = input;
   const changes = new DynamoChangeLog(dynamo, tableName, clock);
@@ -48,5 +52,5 @@ export function buildDeps(input: DepsInput): Deps {
   const tokens = new DynamoTokenStore(dynamo, tableName);
   const metrics = new DynamoQueueMetrics(dynamo, tableName);
   const podLogs = new DynamoPodLogStore({ client: dynamo, tableName, clock });
-  return { ctx, tokens, metrics, podLogs, api: { ctx, authenticator: createBearerAuthenticator(tokens), authorizer: allowAuthenticated, log: input.log, metrics, podLogs } };
+  return { ctx, tokens, metrics, podLogs, api: { ctx, authenticator: createBearerAuthenticator(cachingTokenLookup(tokens, { ttlMs: TOKEN_CACHE_MS, maxEntries: 10_000, now: () => clock.now().getTime() })), authorizer: allowAuthenticated, log: input.log, metrics, podLogs } };
 }
