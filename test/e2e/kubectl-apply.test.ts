@@ -186,4 +186,10 @@ describe('kubectl create generators', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe('error: failed to create configmap: configmaps "gen-cm" already exists\n');
   });
+
+  it('deletes a namespace with contents, waiting until it is gone', async () => {
+    expect((await e.k.run(['create', 'configmap', 'inside', '-n', 'gen-ns'])).stdout).toBe('configmap/inside created\n');
+    expect(await e.k.run(['delete', 'namespace', 'gen-ns', '--timeout=90s'])).toMatchObject({ code: 0, stdout: 'namespace "gen-ns" deleted\n', stderr: '' });
+    expect((await e.k.run(['get', 'ns', 'gen-ns'])).stderr).toBe('Error from server (NotFound): namespaces "gen-ns" not found\n');
+  });
 });
