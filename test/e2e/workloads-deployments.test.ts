@@ -39,18 +39,18 @@ describe('Deployments on skiff up', () => {
       return ep.subsets?.[0]?.addresses?.length === 3 && items.length === 1 && items[0]!.endpoints?.filter((e) => e.conditions?.ready).length === 3;
     });
     expect(await kubectlOk(c, ['get', 'endpointslices', '-l', 'kubernetes.io/service-name=web']))
-      .toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE\nweb-[a-z0-9]{5}\s+IPv4\s+8080\s+10\.[\d.]+,10\.[\d.]+,10\.[\d.]+\s+\d+s\n$/);
+      .toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE\nweb-[a-z0-9]{5}\s+IPv4\s+8080\s+10\.[\d.]+,10\.[\d.]+,10\.[\d.]+\s+\S+\n$/);
     expect(await kubectlOk(c, ['api-resources', '--api-group=discovery.k8s.io', '--no-headers']))
       .toMatch(/^endpointslices\s+discovery\.k8s\.io\/v1\s+true\s+EndpointSlice\n$/);
     const out = await kubectlOk(c, ['get', 'deploy,rs,pods,ep,events']);
     expect(out).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\n/);
-    expect(out).toMatch(/\ndeployment\.apps\/web\s+3\/3\s+3\s+3\s+\d+s\n/);
+    expect(out).toMatch(/\ndeployment\.apps\/web\s+3\/3\s+3\s+3\s+\S+\n/);
     expect(out).toMatch(/\nNAME\s+DESIRED\s+CURRENT\s+READY\s+AGE\n/);
-    expect(out).toMatch(new RegExp(`\\nreplicaset\\.apps/${rsName}\\s+3\\s+3\\s+3\\s+\\d+s\\n`));
+    expect(out).toMatch(new RegExp(`\\nreplicaset\\.apps/${rsName}\\s+3\\s+3\\s+3\\s+\\S+\\n`));
     expect(out).toMatch(/\nNAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
-    expect(out.match(new RegExp(`\\npod/${rsName}-[a-z0-9]{5}\\s+1/1\\s+Running\\s+0\\s+\\d+s`, 'g'))).toHaveLength(3);
+    expect(out.match(new RegExp(`\\npod/${rsName}-[a-z0-9]{5}\\s+1/1\\s+Running\\s+0\\s+\\S+`, 'g'))).toHaveLength(3);
     expect(out).toMatch(/\nNAME\s+ENDPOINTS\s+AGE\n/);
-    expect(out).toMatch(/\nendpoints\/web\s+10\.\d+\.\d+\.\d+:8080,10\.\d+\.\d+\.\d+:8080,10\.\d+\.\d+\.\d+:8080\s+\d+s\n/);
+    expect(out).toMatch(/\nendpoints\/web\s+10\.\d+\.\d+\.\d+:8080,10\.\d+\.\d+\.\d+:8080,10\.\d+\.\d+\.\d+:8080\s+\S+\n/);
     expect(out).toMatch(/\nLAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n/);
     expect(out).toMatch(new RegExp(`Normal\\s+ScalingReplicaSet\\s+deployment/web\\s+Scaled up replica set ${rsName} to 3`));
     expect(out.match(new RegExp(`Normal\\s+SuccessfulCreate\\s+replicaset/${rsName}\\s+Created pod: ${rsName}-`, 'g'))).toHaveLength(3);
@@ -182,7 +182,9 @@ describe('Deployments on skiff up', () => {
     await apply(c, deployment('app', { replicas: 2, image: 'nginx:1', namespace: 'doomed' }) + '---\n' + service('app', 'app', 'doomed'));
     await rolloutStatus(c, 'app', 'doomed');
     await kubectlOk(c, ['delete', 'namespace', 'doomed', '--wait=false']);
-    expect(await kubectlOk(c, ['get', 'namespace', 'doomed'])).toMatch(/\ndoomed\s+Terminating\s/);
+    // Pods take their grace period, so the namespace is normally seen Terminating first.
+    const during = await c.kubectl.run(['get', 'namespace', 'doomed']);
+    if (during.code === 0) expect(during.stdout).toMatch(/\ndoomed\s+Terminating\s/);
     await eventually('the namespace gone', async () => (await c.kubectl.run(['get', 'namespace', 'doomed'])).stderr.includes('namespaces "doomed" not found'), 120_000);
     for (const kind of ['pods', 'replicasets', 'deployments', 'services', 'endpoints', 'endpointslices']) {
       expect((await kubectlOk(c, ['get', kind, '-n', 'doomed', '-o', 'name'])).trim(), kind).toBe('');
