@@ -45,7 +45,7 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
     const start = Date.now();
     const applied = await kubectl(skiff.kubeconfig, skiff.home, ['apply', '-f', manifest]);
     if (applied.code !== 0) throw new Error(`kubectl apply failed: ${applied.out}`);
-    const maxMs = Math.max(60_000, replicas * 400);
+    const maxMs = Math.min(150_000, Math.max(60_000, replicas * 150));
     await pollUntil(() => (watch.startupMs.size >= replicas ? true : undefined), maxMs, 100);
     watch.stop();
     const latencies = [...watch.startupMs.values()];
@@ -59,7 +59,7 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
 
     const deleted = await kubectl(skiff.kubeconfig, skiff.home, ['delete', 'deployment', 'bench', '--wait=false']);
     if (deleted.code !== 0) throw new Error(`kubectl delete failed: ${deleted.out}`);
-    await pollUntil(async () => ((await podCount(api)) === 0 ? true : undefined), 120_000, 1000);
+    await pollUntil(async () => ((await podCount(api)) === 0 ? true : undefined), 60_000, 1000);
     await new Promise((r) => setTimeout(r, 3000));
     const usage = usageBetween(before, skiff.usage());
     const seconds = (Date.now() - start) / 1000;

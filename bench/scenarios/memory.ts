@@ -45,7 +45,7 @@ export const memoryScenario: Scenario = {
         const items = (JSON.parse(res.body) as { items?: { status?: { phase?: string } }[] }).items ?? [];
         const n = items.filter((p) => p.status?.phase === 'Running').length;
         return n >= pods ? n : undefined;
-      }, Math.max(60_000, pods * 300), 2000);
+      }, Math.min(150_000, Math.max(60_000, pods * 150)), 2000);
       log(`memory: ${running ?? 'not all'} of ${pods} pods Running on one agent`);
       await new Promise((r) => setTimeout(r, 3000));
       const java = (JSON.parse(readFileSync(join(skiff.home, 'dynamodb-local.pid'), 'utf8')) as { java: number }).java;
