@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { GetQueueUrlCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localSqsClient } from '../../local/aws-clients.ts';
+import { QUEUE_PREFIX } from '../../local/cluster.ts';
+import { queueName, workQueues } from '../../lib/queue/queue-definitions.ts';
 import { eventually } from '../support/pipeline.ts';
 import {
   activePods, apply, deployment, isReady, kubectlOk, pods, readyNodes, rolloutStatus, sampleBounds, service, upSimulated, type E2eCluster,
@@ -129,7 +131,7 @@ describe('a node dies under a Service', () => {
     const sqs = localSqsClient(c.skiff.endpoints['sqs']!);
     const sampler = sampleBounds(c, 'app=web', { maxActive: 6, minReady: 0 });
     try {
-      const queueUrl = (await sqs.send(new GetQueueUrlCommand({ QueueName: 'skiff-replicaset.fifo' }))).QueueUrl!;
+      const queueUrl = (await sqs.send(new GetQueueUrlCommand({ QueueName: queueName(QUEUE_PREFIX, workQueues.find((q) => q.name === 'replicaset')!) }))).QueueUrl!;
       // Ten copies, each with its own deduplication id, so the queue delivers every one.
       for (let round = 0; round < 3; round++) {
         await kubectlOk(c, ['scale', 'deployment/web', `--replicas=${round % 2 === 0 ? 6 : 4}`]);

@@ -28,18 +28,29 @@ export async function recordEvent(ctx: RegistryContext, e: EventSpec): Promise<v
   const digest = createHash('sha256').update(`${m.uid}|${e.type}|${e.reason}|${e.message}`).digest('hex').slice(0, 16);
   const name = `${m.name}.${digest}`;
   const now = rfc3339(ctx.clock.now());
-  try {
-    await createObject(ctx, events, {
-      apiVersion: 'v1', kind: 'Event', metadata: { name, namespace },
-      involvedObject: { apiVersion: e.involved.apiVersion, kind: e.involved.kind, name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion },
-      type: e.type, reason: e.reason, message: e.message,
-      source: { component: e.component, ...(e.host ? { host: e.host } : {}) },
-      reportingComponent: e.component, reportingInstance: e.host ?? '',
-      count: 1, firstTimestamp: now, lastTimestamp: now,
-    });
-  } catch (err) {
-    if (err instanceof NotFoundError) return; // the namespace is gone: nobody will read it
-    if (!(err instanceof AlreadyExistsError)) throw err;
-    await guaranteedUpdate(ctx.store, { resource: EVENTS, namespace, name }, (cur) => ({ ...cur, count: Number(cur['count'] ?? 1) + 1, lastTimestamp: now }));
+  const event: KubeObject = {
+    apiVersion: 'v1', kind: 'Event', metadata: { name, namespace },
+    involvedObject: { apiVersion: e.involved.apiVersion, kind: e.involved.kind, name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion },
+    type: e.type, reason: e.reason, message: e.message,
+    source: { component: e.component, ...(e.host ? { host: e.host } : {}) },
+    reportingComponent: e.component, reportingInstance: e.host ?? '',
+    count: 1, firstTimestamp: now, lastTimestamp: now,
+  };
+  // Twice at most: an Event found by name may expire (lib/storage/object-ttl.ts) between
+  // the create that found it and the update that would count this occurrence.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await createObject(ctx, events, structuredClone(event));
+      return;
+    } catch (err) {
+      if (err instanceof NotFoundError) return; // the namespace is gone: nobody will read it
+      if (!(err instanceof AlreadyExistsError)) throw err;
+    }
+    try {
+      await guaranteedUpdate(ctx.store, { resource: EVENTS, namespace, name }, (cur) => ({ ...cur, count: Number(cur['count'] ?? 1) + 1, lastTimestamp: now }));
+      return;
+    } catch (err) {
+      if (!(err instanceof NotFoundError) || attempt >= 2) throw err;
+    }
   }
 }

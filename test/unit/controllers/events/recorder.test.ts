@@ -1,0 +1,46 @@
+// The event recorder on the in-memory store with a hand-moved clock: repeats aggregate
+// into one Event, and once that Event has expired a repeat starts a new one.
+import { describe, expect, it } from 'vitest';
+import { recordEvent } from '../../../../lib/controllers/events/recorder.ts';
+import { randomIds } from '../../../../lib/core/ids.ts';
+import { builtinRegistry } from '../../../../lib/registry/builtin.ts';
+import type { RegistryContext } from '../../../../lib/registry/generic/context.ts';
+import { MemoryStore } from '../../../../lib/storage/memory-store.ts';
+import { EVENT_TTL_SECONDS } from '../../../../lib/storage/object-ttl.ts';
+import { ManualClock } from '../../../contract/object-ttl-contract.ts';
+
+const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', uid: 'u1' } };
+const spec = { involved: pod, type: 'Normal' as const, reason: 'Scheduled', message: 'Successfully assigned default/p to n1', component: 'default-scheduler' };
+const EVENTS = { group: '', resource: 'events' };
+
+async function setup() {
+  const clock = new ManualClock();
+  const store = new MemoryStore({ clock, ids: randomIds });
+  const ctx: RegistryContext = { store, registry: builtinRegistry(), clock, ids: randomIds };
+  await store.create({ group: '', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  return { clock, store, ctx };
+}
+
+describe('recordEvent', () => {
+  it('aggregates repeats into one Event, whose every repeat renews its hour', async () => {
+    const { clock, store, ctx } = await setup();
+    await recordEvent(ctx, spec);
+    clock.advance(EVENT_TTL_SECONDS - 1);
+    await recordEvent(ctx, spec);
+    clock.advance(EVENT_TTL_SECONDS - 1);
+    const [event, ...more] = (await store.list(EVENTS)).items;
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ count: 2, reason: 'Scheduled', source: { component: 'default-scheduler' }, involvedObject: { name: 'p', uid: 'u1' } });
+    expect(event!['lastTimestamp']).not.toBe(event!['firstTimestamp']);
+  });
+
+  it('starts a new Event once the old one has expired', async () => {
+    const { clock, store, ctx } = await setup();
+    await recordEvent(ctx, spec);
+    await recordEvent(ctx, spec);
+    clock.advance(EVENT_TTL_SECONDS);
+    expect((await store.list(EVENTS)).items).toEqual([]);
+    await recordEvent(ctx, spec);
+    expect((await store.list(EVENTS)).items.map((e) => e['count'])).toEqual([1]);
+  });
+});
