@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openApiV3Document } from '../../../lib/apiserver/openapi/document.ts';
+import { builtinRegistry } from '../../../lib/registry/builtin.ts';
 import { endpointSlices } from '../../../lib/registry/kinds/endpointslice.ts';
 import type { KubeObject } from '../../../lib/storage/object-store.ts';
 
@@ -37,5 +39,15 @@ describe('EndpointSlice strategy (kube’s ValidateEndpointSlice)', () => {
     expect(fields(slice({ ports: [{ name: 'a', port: 80 }, { name: 'a', port: 81 }] }))).toEqual(['ports[1].name: Duplicate value: "a"']);
     expect(fields(slice({ ports: [{ port: 70000 }] }))[0]).toMatch(/^ports\[0\]\.port: Invalid value: 70000/);
     expect(fields(slice({ ports: [{ port: 80, protocol: 'ICMP' }] }))[0]).toMatch(/^ports\[0\]\.protocol: Unsupported value: "ICMP"/);
+  });
+});
+
+describe('EndpointSlice in OpenAPI (what kubectl explain and validation read)', () => {
+  it('publishes discovery.k8s.io/v1 paths and kube’s schema names', () => {
+    const doc = openApiV3Document(builtinRegistry(), 'discovery.k8s.io', 'v1') as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.paths)).toContain('/apis/discovery.k8s.io/v1/namespaces/{namespace}/endpointslices/{name}');
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining([
+      'io.k8s.api.discovery.v1.EndpointSlice', 'io.k8s.api.discovery.v1.Endpoint', 'io.k8s.api.discovery.v1.EndpointConditions', 'io.k8s.api.discovery.v1.EndpointPort',
+    ]));
   });
 });
