@@ -3,7 +3,7 @@
 // scalars, atomic lists and atomic structs are replaced by the configuration's value.
 // Element order follows structured-merge-diff: the configuration's order for the elements it
 // names, with the live-only elements kept where they were relative to them.
-import { serializeElement, type PathElement } from './path.ts';
+import { elementString, serializeElement } from './path.ts';
 import { fieldType, isAtomic, isObject, listItemElement, resolve, type TypeNode } from './types.ts';
 
 export function mergeValues(live: unknown, config: unknown, type: TypeNode): unknown {
@@ -12,7 +12,10 @@ export function mergeValues(live: unknown, config: unknown, type: TypeNode): unk
 
 function merge(live: unknown, config: unknown, declared: TypeNode, where: string): unknown {
   if (config === undefined) return live;
-  if (live === undefined || live === null || config === null) return config;
+  if (config === null) return config;
+  // Nothing live: still walk the configuration, so its duplicates and nulls are handled alike.
+  if (live === undefined || live === null) live = Array.isArray(config) ? [] : isObject(config) ? {} : undefined;
+  if (live === undefined) return config;
   const type = resolve(declared, config);
   if (isAtomic(type)) return config;
   if (type.kind === 'list') {
@@ -23,6 +26,11 @@ function merge(live: unknown, config: unknown, declared: TypeNode, where: string
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(live)) define(out, k, v);
   for (const [k, v] of Object.entries(config)) {
+    // An explicit null clears the field, as decoding into Go types would.
+    if (v === null) {
+      delete out[k];
+      continue;
+    }
     const lv = Object.prototype.hasOwnProperty.call(live, k) ? live[k] : undefined;
     define(out, k, merge(lv, v, fieldType(type, k), `${where}.${k}`));
   }
@@ -42,9 +50,10 @@ function indexList(items: unknown[], type: Extract<TypeNode, { kind: 'list' }>, 
   const keys: string[] = [];
   const values = new Map<string, unknown>();
   for (const item of items) {
-    const k = serializeElement(listItemElement(type, item, where) as PathElement);
+    const pe = listItemElement(type, item, where);
+    const k = serializeElement(pe);
     if (values.has(k)) {
-      if (!allowDuplicates) throw new DuplicateKeyError(`${where || '.'}: duplicate entries for key ${k.slice(2)}`);
+      if (!allowDuplicates) throw new DuplicateKeyError(`${where || '.'}: duplicate entries for key ${elementString(pe)}`);
       continue;
     }
     values.set(k, item);

@@ -209,3 +209,13 @@ describe('client-side → server-side apply migration (manager "kubectl")', () =
     expect(() => ap(live, deploy({ replicas: 2, paused: false }), { manager: 'helm', force: false }, later)).toThrow(/conflict with "kubectl-client-side-apply"/);
   });
 });
+
+describe('mergeValues edge cases', () => {
+  it('clears a field the configuration sets to null', () => {
+    expect(mergeValues({ spec: { replicas: 1, paused: true } }, { spec: { paused: null } }, deployment)).toEqual({ spec: { replicas: 1 } });
+  });
+
+  it('names the duplicated key as kube prints it', () => {
+    expect(() => mergeValues({}, { spec: containers({ name: 'a' }, { name: 'a' }) }, deployment)).toThrow('duplicate entries for key [name="a"]');
+  });
+});
