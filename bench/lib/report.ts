@@ -28,7 +28,7 @@ export function report(r: Results): string {
   }
   if (r.memory) {
     out.push('Memory (peak RSS, MiB)',
-      formatTable(['control plane (skiff up, no agents)', `agent holding ${r.memory.agentPods} pods`, 'DynamoDB Local (JVM)'],
+      formatTable(['control plane (skiff up, no agents)', `agent (${r.memory.agentPodsRunning ?? '?'} of ${r.memory.agentPods} pods Running)`, 'DynamoDB Local (JVM)'],
         [[r.memory.controlPlaneRssMb, r.memory.agent1000PodsRssMb, r.memory.dynamodbLocalRssMb]]), '');
   }
   if (r.cost && (r.cost.writes || r.cost.podLifecycle)) {

@@ -11,7 +11,7 @@ export interface Results {
   apiserver?: ApiRow[];
   scheduler?: SchedulerRow[];
   e2e?: E2eRow[];
-  memory?: { controlPlaneRssMb: number; agent1000PodsRssMb: number; agentPods: number; dynamodbLocalRssMb: number };
+  memory?: { controlPlaneRssMb: number; agent1000PodsRssMb: number; agentPods: number; agentPodsRunning: number; dynamodbLocalRssMb: number };
   cost?: {
     perMillionWritesUsd: number;
     perPodLifecycleUsd: number;

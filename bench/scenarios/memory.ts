@@ -40,16 +40,18 @@ export const memoryScenario: Scenario = {
         spec: { replicas: pods, selector: { matchLabels: { app: 'mem' } }, template: { metadata: { labels: { app: 'mem' } }, spec: { containers: [{ name: 'app', image: 'bench/app:1' }] } } },
       };
       expectStatus(await api.call('POST', '/apis/apps/v1/namespaces/default/deployments', deployment), [201], 'create deployment');
+      let seen = 0;
       const running = await pollUntil(async () => {
         const res = await api.call('GET', '/api/v1/namespaces/default/pods');
         const items = (JSON.parse(res.body) as { items?: { status?: { phase?: string } }[] }).items ?? [];
         const n = items.filter((p) => p.status?.phase === 'Running').length;
+        seen = n;
         return n >= pods ? n : undefined;
       }, Math.min(150_000, Math.max(60_000, pods * 150)), 2000);
-      log(`memory: ${running ?? 'not all'} of ${pods} pods Running on one agent`);
+      log(`memory: ${running ?? seen} of ${pods} pods Running on one agent`);
       await new Promise((r) => setTimeout(r, 3000));
       const java = (JSON.parse(readFileSync(join(skiff.home, 'dynamodb-local.pid'), 'utf8')) as { java: number }).java;
-      const memory = { controlPlaneRssMb: skiff.peakRssMb(), agent1000PodsRssMb: peakRssMb(agent.pid!), agentPods: pods, dynamodbLocalRssMb: peakRssMb(java) };
+      const memory = { controlPlaneRssMb: skiff.peakRssMb(), agent1000PodsRssMb: peakRssMb(agent.pid!), agentPods: pods, agentPodsRunning: running ?? seen, dynamodbLocalRssMb: peakRssMb(java) };
       log(`memory: control plane ${memory.controlPlaneRssMb} MiB, agent ${memory.agent1000PodsRssMb} MiB, DynamoDB Local ${memory.dynamodbLocalRssMb} MiB`);
       return { memory };
     } finally {
