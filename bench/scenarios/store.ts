@@ -22,6 +22,10 @@ export const storeScenario: Scenario = {
       await ensureTable(dynamo, TABLE);
       const count = quick ? 200 : 2000;
       const maxMs = quick ? 3000 : 8000;
+      // A fresh JVM is slow until it has compiled its hot paths: warm it up, unmeasured.
+      await runLoad({ concurrency: CONCURRENCY, count: 1_000_000, maxMs: quick ? 1000 : 3000, op: (i) => dynamo.send(new PutItemCommand({
+        TableName: TABLE, Item: { pk: { S: '@warmup' }, sk: { S: String(i) }, obj: { S: OBJ } },
+      })).then(() => undefined) });
       const rv = new Map<number, number>();
       const creates = await runLoad({
         concurrency: CONCURRENCY, count, maxMs, op: async (i) => {
