@@ -170,8 +170,12 @@ describe('Deployments on the pipeline', () => {
       const all = (await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items;
       return all.length === 2 && all.every((p) => isActive(p) && isReady(p));
     }, 60_000);
+    // Status follows the pods by one more reconcile: poll for it rather than read once.
+    await eventually('status says 2', async () => {
+      const s = (await apps.readNamespacedDeployment({ namespace: ns, name: 'web' })).status;
+      return s?.replicas === 2 && s.updatedReplicas === 2 && s.availableReplicas === 2;
+    });
     const d = await apps.readNamespacedDeployment({ namespace: ns, name: 'web' });
-    expect(d.status).toMatchObject({ replicas: 2, updatedReplicas: 2, availableReplicas: 2 });
     expect(d.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
   }, 150_000);
 

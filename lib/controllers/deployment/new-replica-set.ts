@@ -10,7 +10,7 @@ import { maxRevision, REVISION, setNewReplicaSetAnnotations } from './annotation
 import { getCondition, newCondition, PROGRESSING, Reason, setCondition } from './conditions.ts';
 import { desiredReplicas, isRollingUpdate, maxSurge } from './fenceposts.ts';
 import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from './hash.ts';
-import { equalIgnoreHash, findNewReplicaSet, specTotal } from './replica-sets.ts';
+import { equalIgnoreHash, findNewReplicaSet, specTotal, worstCaseTotal } from './replica-sets.ts';
 import type { PlanState } from './state.ts';
 import { hasProgressDeadline } from './status.ts';
 import type { Deployment } from './types.ts';
@@ -26,7 +26,8 @@ export function newReplicaSetReplicas(d: Deployment, allRSs: readonly ReplicaSet
   const replicas = desiredReplicas(d);
   if (!isRollingUpdate(d)) return replicas;
   const maxTotal = replicas + maxSurge(d);
-  const current = specTotal(allRSs);
+  // Stricter than kube (which sums specs): the bound holds for live pods at every instant.
+  const current = worstCaseTotal(allRSs);
   if (current >= maxTotal) return specReplicas(newRS);
   return specReplicas(newRS) + Math.min(maxTotal - current, replicas - specReplicas(newRS));
 }

@@ -66,12 +66,31 @@ export function actualTotal(rss: readonly (ReplicaSet | undefined)[]): number {
   return sum(rss.map((rs) => rs?.status?.replicas ?? 0));
 }
 
+/**
+ * Pods that may still be running: per ReplicaSet the larger of spec and status replicas.
+ * A ReplicaSet just scaled down still has its surplus pods until its controller deletes
+ * them, and one just scaled up may not have reported its new pods yet; counting either
+ * way keeps the surge bound true of the pods themselves, not only of the specs.
+ */
+export function worstCaseTotal(rss: readonly (ReplicaSet | undefined)[]): number {
+  return sum(rss.map((rs) => (rs ? Math.max(specReplicas(rs), rs.status?.replicas ?? 0) : 0)));
+}
+
 export function readyTotal(rss: readonly (ReplicaSet | undefined)[]): number {
   return sum(rss.map((rs) => rs?.status?.readyReplicas ?? 0));
 }
 
 export function availableTotal(rss: readonly (ReplicaSet | undefined)[]): number {
   return sum(rss.map((rs) => rs?.status?.availableReplicas ?? 0));
+}
+
+/**
+ * Available pods that will stay: a ReplicaSet scaled below its reported availability is
+ * about to delete the difference, so those pods must not count toward what may still be
+ * scaled away (its status can trail its spec by one reconcile).
+ */
+export function availableWithinSpec(rss: readonly (ReplicaSet | undefined)[]): number {
+  return sum(rss.map((rs) => (rs ? Math.min(specReplicas(rs), rs.status?.availableReplicas ?? 0) : 0)));
 }
 
 /** The oldest ReplicaSet running the Deployment's template; several can exist after races. */

@@ -6,7 +6,7 @@ import type { ReplicaSet } from '../replicaset/types.ts';
 import { cleanupOldReplicaSets } from './cleanup.ts';
 import { desiredReplicas, maxUnavailable } from './fenceposts.ts';
 import { newReplicaSetReplicas, syncRevision } from './new-replica-set.ts';
-import { availableTotal, byCreation, filterActive, specTotal } from './replica-sets.ts';
+import { availableWithinSpec, byCreation, filterActive, specTotal } from './replica-sets.ts';
 import type { PlanState } from './state.ts';
 import { deploymentComplete, rolloutStatus } from './status.ts';
 import type { DeploymentStatus } from './types.ts';
@@ -34,7 +34,7 @@ function cleanupUnhealthyReplicas(state: PlanState, oldRSs: ReplicaSet[], budget
 
 function scaleDownOldForRollingUpdate(state: PlanState, allRSs: ReplicaSet[], oldRSs: ReplicaSet[]): number {
   const minAvailable = desiredReplicas(state.d) - maxUnavailable(state.d);
-  const available = availableTotal(allRSs);
+  const available = availableWithinSpec(allRSs);
   if (available <= minAvailable) return 0;
   const target = available - minAvailable;
   let done = 0;

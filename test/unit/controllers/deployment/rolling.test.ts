@@ -116,6 +116,49 @@ describe('RollingUpdate', () => {
     expect(revisions.sort()).toEqual([['nginx:1', 0, '1'], ['nginx:2', 0, '2'], ['nginx:3', replicas, '3']]);
   });
 
+  it('keeps live pods within maxSurge when it syncs again before the ReplicaSet controller has deleted', () => {
+    const c = new Cluster();
+    c.add(deployment('web', { replicas: 3, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }));
+    c.settle('web');
+    setImage(c, 'nginx:2');
+    c.syncDeployment('web'); // new ReplicaSet at 1
+    c.syncReplicaSets();
+    c.startPods();
+    c.syncReplicaSets(); // 3 old + 1 new pods, all ready
+    c.syncDeployment('web'); // old ReplicaSet scaled 3 → 2; its pod is not deleted yet
+    const newRS = [...c.replicaSets.values()].find((rs) => rs.spec?.template?.spec?.containers[0]?.image === 'nginx:2')!;
+    expect(newRS.spec?.replicas).toBe(1);
+    c.syncDeployment('web'); // again, before the ReplicaSet controller has run
+    // Summing specs alone (2 + 1 = 3 < 4) would grow the new ReplicaSet to 2 and briefly run 5 pods.
+    expect(c.rs(newRS.metadata.name!).spec?.replicas).toBe(1);
+    c.syncReplicaSets();
+    expect(c.activePods().length).toBeLessThanOrEqual(4);
+    c.syncDeployment('web'); // the old ReplicaSet's status now says 2: room to grow
+    expect(c.rs(newRS.metadata.name!).spec?.replicas).toBe(2);
+  });
+
+  it('does not count pods an old ReplicaSet is about to delete when its status trails its spec', () => {
+    const c = new Cluster();
+    c.add(deployment('web', { replicas: 4, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } } }));
+    c.settle('web');
+    const oldName = [...c.replicaSets.keys()][0]!;
+    setImage(c, 'nginx:2');
+    for (let i = 0; i < 2; i++) {
+      c.syncDeployment('web');
+      c.syncReplicaSets();
+      c.startPods();
+      c.syncReplicaSets();
+    }
+    expect(c.readyPods().length).toBe(5); // old 3 + new 2
+    // The old ReplicaSet was scaled to 2 and its controller has not yet deleted or
+    // reported: status still says 3 available, one of which is about to go.
+    c.rs(oldName).spec = { ...c.rs(oldName).spec!, replicas: 2 };
+    c.syncDeployment('web');
+    expect(c.rs(oldName).spec?.replicas).toBe(1);
+    c.syncReplicaSets();
+    expect(c.readyPods().length).toBeGreaterThanOrEqual(3);
+  });
+
   it('does not scale old pods away while new ones never become available', () => {
     const c = new Cluster();
     c.add(deployment('web', { replicas: 4, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } } }));
