@@ -30,10 +30,14 @@ export interface SchedulerOptions {
 
 const PODS = { group: '', resource: 'pods' };
 const MAX_BIND_ATTEMPTS = 5;
+// Node changes that can make a pod fit invalidate the snapshot through node keys, and our
+// own binds update it in place, so the TTL only bounds what other instances' binds and a
+// lost message can hide: a stale view costs a refused bind, never an overcommit.
+const DEFAULT_SNAPSHOT_TTL_MS = 5000;
 
 export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions = {}): Reconciler {
   const pods = ctx.registry.lookup('', 'v1', 'pods')!;
-  const snapshot = new SchedulingSnapshot(ctx.store, ctx.accounting, opts.snapshotTtlMs ?? 1000, () => ctx.clock.now().getTime());
+  const snapshot = new SchedulingSnapshot(ctx.store, ctx.accounting, opts.snapshotTtlMs ?? DEFAULT_SNAPSHOT_TTL_MS, () => ctx.clock.now().getTime());
   const retryMs = opts.retryUnschedulableMs ?? 30_000;
 
   async function schedulePod(key: WorkKey): Promise<ReconcileResult> {
@@ -51,9 +55,10 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
         await recordEvent(ctx, { involved: bound, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${key.namespace}/${key.name} to ${result.node}`, component: 'default-scheduler' });
         return {};
       } catch (err) {
-        // The node filled up or the pod moved since our snapshot: look again.
-        if (!(err instanceof CapacityExceededError) && !(err instanceof ConflictError)) throw err;
-        snapshot.invalidate();
+        // The node filled up since our snapshot: learn its real usage and choose again.
+        if (err instanceof CapacityExceededError) await snapshot.refreshNode(result.node);
+        // The pod changed under us: the next attempt reads it again; the nodes are as they were.
+        else if (!(err instanceof ConflictError)) throw err;
       }
     }
     throw new Error(`could not bind ${key.namespace}/${key.name} after ${MAX_BIND_ATTEMPTS} attempts; retrying with backoff`);

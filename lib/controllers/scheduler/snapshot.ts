@@ -2,7 +2,9 @@
 // once per TTL and updated in place after each of our own binds. With node accounting the
 // commitments come from the accounting items (one small query) rather than from every
 // bound pod; staleness can cost a failed bind (the accounting transaction refuses it) but
-// never an overcommit.
+// never an overcommit. A failed bind refreshes only the node it tried (one item read), not
+// the whole snapshot: with 1000 nodes a full read costs thousands of items, and workers
+// contending for the emptiest nodes fail binds often.
 import { addPod, buildNodeInfos, emptyNodeInfo, holdsResources, type NodeInfo } from '../../scheduler/index.ts';
 import type { NodeAccounting, NodeUsage } from '../../storage/node-accounting.ts';
 import type { KubeObject, ObjectStore } from '../../storage/object-store.ts';
@@ -13,6 +15,8 @@ const PODS = { group: '', resource: 'pods' };
 export class SchedulingSnapshot {
   private infos: NodeInfo[] | undefined;
   private takenAt = 0;
+  /** The read in flight, shared by every concurrent caller (one read, not one per worker). */
+  private reading: Promise<NodeInfo[]> | undefined;
 
   constructor(
     private readonly store: ObjectStore,
@@ -22,19 +26,38 @@ export class SchedulingSnapshot {
   ) {}
 
   async nodeInfos(): Promise<NodeInfo[]> {
-    if (!this.infos || this.now() - this.takenAt > this.ttlMs) {
-      this.infos = await this.read();
-      this.takenAt = this.now();
+    if (this.infos && this.now() - this.takenAt <= this.ttlMs) return this.infos;
+    if (!this.reading) {
+      const reading = this.read().then((infos) => {
+        // An invalidate() while this read was in flight wins: its caller wants a newer view.
+        if (this.reading === reading) {
+          this.infos = infos;
+          this.takenAt = this.now();
+        }
+        return infos;
+      });
+      this.reading = reading;
+      void reading.finally(() => {
+        if (this.reading === reading) this.reading = undefined;
+      }).catch(() => undefined);
     }
-    return this.infos;
+    return this.reading;
   }
 
   recordBind(node: string, pod: KubeObject): void {
     this.infos = this.infos?.map((i) => (i.name === node ? addPod(i, pod) : i));
   }
 
+  /** Re-reads one node's commitments after a bind to it was refused. */
+  async refreshNode(node: string): Promise<void> {
+    if (!this.accounting) return this.invalidate();
+    const usage = await this.accounting.usage(node);
+    this.infos = this.infos?.map((i) => (i.name === node ? withUsage(emptyNodeInfo(i.node), usage) : i));
+  }
+
   invalidate(): void {
     this.infos = undefined;
+    this.reading = undefined;
   }
 
   private async read(): Promise<NodeInfo[]> {
