@@ -84,3 +84,19 @@ function withTimes(draft: Draft, previous: readonly PodCondition[], now: string)
   if (draft.message) out.message = draft.message;
   return out;
 }
+
+/**
+ * True when another writer changed a condition the agent owns after the agent reported it
+ * (the node lifecycle controller marking the pods of an unreachable node not ready): the
+ * agent must report again, as kubelet's status manager reconciles the API with its cache.
+ * Only a later transition counts: a pod read from before our own write landed is stale,
+ * not changed, and re-sending for it would only repeat the write.
+ */
+export function ownConditionsDrifted(stored: readonly PodCondition[] | undefined, reported: readonly PodCondition[] | undefined): boolean {
+  const storedByType = new Map((stored ?? []).map((c) => [c.type, c]));
+  return (reported ?? []).some((mine) => {
+    const theirs = storedByType.get(mine.type);
+    if (!KUBELET_CONDITIONS.has(mine.type) || !theirs || theirs.status === mine.status) return false;
+    return Date.parse(theirs.lastTransitionTime ?? '') > Date.parse(mine.lastTransitionTime ?? '');
+  });
+}

@@ -11,7 +11,7 @@ import type { BackoffConfig } from './backoff.ts';
 import { isActive, lastExit, type ContainerRecord } from './container-record.ts';
 import { startContainerInstance } from './container-start.ts';
 import type { LogShipper } from './log-shipper.ts';
-import { KUBELET_CONDITIONS } from './pod-conditions.ts';
+import { KUBELET_CONDITIONS, ownConditionsDrifted } from './pod-conditions.ts';
 import { planPod, type PodAction } from './pod-plan.ts';
 import { buildPodStatus, isFinishedPhase } from './pod-status.ts';
 import { ProbeSet } from './probe-set.ts';
@@ -80,6 +80,8 @@ export class PodWorker {
   update(pod: Pod): void {
     if (this.phase !== 'active') return;
     this.pod = pod;
+    // Someone else rewrote our conditions: forget what we sent so the next sync reports again.
+    if (ownConditionsDrifted(pod.status?.conditions, this.reported?.conditions)) this.reportedJson = undefined;
     this.kick();
   }
 

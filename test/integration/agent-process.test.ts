@@ -142,8 +142,14 @@ describe('node agent, process runtime', () => {
       const s = (await podOrGone(core, ns, 'crasher'))?.status?.containerStatuses?.[0];
       return s?.state?.waiting?.reason === 'CrashLoopBackOff' && /^back-off \S+ restarting failed container=c pod=crasher_default\(/.test(s.state.waiting.message ?? '');
     }, 30_000);
-    const previous = await kubectl.run(['logs', 'crasher', '--previous']);
-    expect(previous.stdout).toBe('crashing\n');
+    // The agent pushes a run's log when the run ends, so the newest previous run's log can
+    // land a moment after its status: poll, and assert what it finally says.
+    let previous = '';
+    await eventually('the previous run\'s log', async () => {
+      previous = (await kubectl.run(['logs', 'crasher', '--previous'])).stdout;
+      return previous !== '';
+    }, 15_000);
+    expect(previous).toBe('crashing\n');
   });
 
   it('fails a container without a command with a clear reason', async () => {

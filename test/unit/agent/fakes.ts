@@ -100,8 +100,8 @@ export class FakeRuntime implements ContainerRuntime {
   get running(): string[] { return [...this.live.values()].map((c) => c.name); }
 }
 
-/** Polls until `check` holds (never a fixed sleep). */
-export async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Polls until `check` holds (never a fixed sleep); the deadline is generous for a loaded 2-core CI. */
+export async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,3 +1,4 @@
+import { ownConditionsDrifted } from '../../../lib/agent/pod-conditions.ts';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { newRecord, toContainerStatus, type ContainerRecord } from '../../../lib/agent/container-record.ts';
@@ -120,5 +121,24 @@ describe('seedRecords', () => {
     const records = seedRecords(p, T0);
     expect(records.get('a')).toMatchObject({ instances: 3, state: { kind: 'waiting' }, last: { exitCode: 1, containerId: 'x://7', finishedAtMs: T0 } });
     expect(records.get('b')).toMatchObject({ instances: 1, state: { kind: 'terminated', exitCode: 0, reason: 'Completed' } });
+  });
+});
+
+describe('ownConditionsDrifted', () => {
+  const T0 = '2026-01-01T00:00:00Z';
+  const T1 = '2026-01-01T00:01:00Z';
+  const reported = [{ type: 'Ready', status: 'True', lastTransitionTime: T0 }, { type: 'PodScheduled', status: 'True', lastTransitionTime: T0 }];
+  it('is false when the stored conditions say what the agent reported', () => {
+    expect(ownConditionsDrifted([...reported, { type: 'DisruptionTarget', status: 'True', lastTransitionTime: T1 }], reported)).toBe(false);
+  });
+  it('is true when another writer changed a condition the agent owns after the agent reported it', () => {
+    expect(ownConditionsDrifted([{ type: 'Ready', status: 'False', lastTransitionTime: T1 }, reported[1]!], reported)).toBe(true);
+  });
+  it('is false for a stale read from before the agent\'s write landed', () => {
+    expect(ownConditionsDrifted([{ type: 'Ready', status: 'False', lastTransitionTime: '2025-12-31T23:59:00Z' }], reported)).toBe(false);
+    expect(ownConditionsDrifted([], reported)).toBe(false);
+  });
+  it('is false before the agent has reported anything', () => {
+    expect(ownConditionsDrifted([{ type: 'Ready', status: 'False', lastTransitionTime: T1 }], undefined)).toBe(false);
   });
 });

@@ -69,6 +69,26 @@ describe('PodWorker', () => {
     expect(new Set(api.chunks.filter((c) => c.ref.container === 'c').map((c) => c.ref.instance)).size).toBeGreaterThanOrEqual(3);
   });
 
+  it('reports Ready again when another writer marked the pod not ready (kubelet reconciles its status)', async () => {
+    const p = pod({ containers: [{ name: 'a' }] });
+    const { api, worker } = setup(p);
+    worker.kick();
+    await until('Ready', () => ready(api));
+    const writes = api.statuses.length;
+    const mine = api.lastStatus()!;
+    // The node lifecycle controller, while this node was unreachable, set Ready=False.
+    const later = new Date(Date.parse(mine.conditions!.find((c) => c.type === 'Ready')!.lastTransitionTime!) + 1000).toISOString();
+    const conditions = mine.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', reason: 'NodeLost', lastTransitionTime: later } : c));
+    worker.update({ ...p, status: { ...mine, conditions } });
+    await until('Ready reported again', () => api.statuses.length > writes && ready(api));
+    // Seeing its own status back changes nothing.
+    const after = api.statuses.length;
+    worker.update({ ...p, status: api.lastStatus()! });
+    worker.kick();
+    await until('a sync ran', () => true);
+    expect(api.statuses.length).toBe(after);
+  });
+
   it('lets a Never pod fail and leaves it alone', async () => {
     const { api, runtime, worker } = setup(pod({ restartPolicy: 'Never', containers: [{ name: 'c' }] }));
     runtime.behave = () => ({ exitCode: 1 });
