@@ -10,6 +10,8 @@ import { localDynamoClient } from '../../local/aws-clients.ts';
 import { ensureQueues, ensureTable } from '../../local/bootstrap.ts';
 import { localSqsClient, localStreamsClient } from '../../local/aws-clients.ts';
 import { startEventRunner } from '../../local/event-runner/runner.ts';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteQueueCommand } from '@aws-sdk/client-sqs';
 import { systemClock } from '../../lib/core/clock.ts';
 import type { Reconciler } from '../../lib/pipeline/reconciler.ts';
 
@@ -39,6 +41,10 @@ export async function startTestCluster(opts: { reconcilers?: (ctx: LocalApiServe
     stop: async () => {
       await server.stop();
       await runner.stop();
+      // The run shares one DynamoDB Local and one SQS emulator: drop what this cluster made,
+      // or later files (the 2000-pod scheduler test) crawl through everyone's leftovers.
+      await dynamo.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+      await Promise.all(Object.values(queueUrls).map((QueueUrl) => sqs.send(new DeleteQueueCommand({ QueueUrl })).catch(() => undefined)));
       dynamo.destroy();
       streams.destroy();
       sqs.destroy();
