@@ -1,9 +1,9 @@
 // Apply's type information for a served kind, read from the same two sources the published
 // OpenAPI is generated from: the client-node model field tables (lib/api/schema) and the
-// list-type / list-map-key / map-type markers (lib/apiserver/openapi/list-types.ts). So what
+// list-type / list-map-key / map-type markers (lib/api/schema/list-types.ts). So what
 // kubectl reads as x-kubernetes-list-map-keys is exactly what the server merges by.
 // Lists without a marker are atomic, as in kube.
-import { fieldTopology, isAtomicStruct } from '../../apiserver/openapi/list-types.ts';
+import { fieldTopology, isAtomicStruct } from '../schema/list-types.ts';
 import type { FieldType } from '../schema/field-type.ts';
 import { modelInfo } from '../schema/model-fields.ts';
 import { SCALAR, UNTYPED, type TypeNode } from './types.ts';

@@ -4,6 +4,7 @@
 // list-topology extensions that kubectl and server-side apply read, and kube's descriptions,
 // required fields and enums (docs/) for `kubectl explain`.
 import type { FieldType } from '../../api/schema/field-type.ts';
+import { fieldTopology, isAtomicStruct } from '../../api/schema/list-types.ts';
 import { modelInfo } from '../../api/schema/model-fields.ts';
 import {
   definitionName,
@@ -16,7 +17,6 @@ import {
   TIME,
 } from './definition-names.ts';
 import { definitionDocs } from './docs/table.ts';
-import { fieldTopology, isAtomicStruct } from './list-types.ts';
 import type { PatchAnnotations } from './patch-annotations.ts';
 
 export type JsonSchema = Record<string, unknown>;
