@@ -23,8 +23,8 @@ export function report(r: Results): string {
   }
   if (r.e2e?.length) {
     out.push('End to end: kubectl apply of a Deployment → every pod Running (watch); SLO p99 ≤ 5000 ms',
-      formatTable(['replicas', 'running', 'total ms', 'ms per pod', 'startup p50 ms', 'startup p99 ms', 'control plane peak RSS MiB'],
-        r.e2e.map((e) => [e.replicas, e.running, e.totalMs, e.msPerPod, e.startupP50Ms, e.startupP99Ms, e.controlPlanePeakRssMb])), '');
+      formatTable(['replicas', 'running', 'total ms', 'ms per pod', 'startup p50 ms', 'startup p99 ms', 'to bound p50/p99', 'bound→Running p50/p99', 'CPU s (skiff/DynamoDB)', 'peak RSS MiB'],
+        r.e2e.map((e) => [e.replicas, e.running, e.totalMs, e.msPerPod, e.startupP50Ms, e.startupP99Ms, `${e.toBindP50Ms}/${e.toBindP99Ms}`, `${e.toRunP50Ms}/${e.toRunP99Ms}`, `${e.controlPlaneCpuSec}/${e.dynamodbLocalCpuSec}`, e.controlPlanePeakRssMb])), '');
   }
   if (r.memory) {
     out.push('Memory (peak RSS, MiB)',

@@ -2,7 +2,13 @@
 
 export interface ApiRow { verb: string; concurrency: number; perSec: number; p50Ms: number; p99Ms: number; count: number; errors: number }
 export interface SchedulerRow { nodes: number; workers: number; pods: number; bound: number; podsPerSec: number; seconds: number }
-export interface E2eRow { replicas: number; running: number; totalMs: number; msPerPod: number; startupP50Ms: number; startupP99Ms: number; controlPlanePeakRssMb: number }
+export interface E2eRow {
+  replicas: number; running: number; totalMs: number; msPerPod: number; startupP50Ms: number; startupP99Ms: number; controlPlanePeakRssMb: number;
+  /** Where startup goes, as the watch saw it: first seen → bound, bound → Running. */
+  toBindP50Ms: number; toBindP99Ms: number; toRunP50Ms: number; toRunP99Ms: number;
+  /** CPU seconds the control plane and DynamoDB Local spent from apply to the last pod Running. */
+  controlPlaneCpuSec: number; dynamodbLocalCpuSec: number;
+}
 
 export interface Results {
   startedAt?: string;

@@ -22,6 +22,8 @@ export interface SkiffUp {
   usage(): Usage;
   /** VmHWM: the highest resident set the process has had, in MiB. */
   peakRssMb(): number;
+  /** The pid of the DynamoDB Local JVM this skiff started. */
+  dynamodbLocalPid(): number;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function skiffUp(extraArgs: string[] = [], timeoutMs = 120_000): Pr
     caPem: readFileSync(join(home, 'pki', 'ca.crt'), 'utf8'),
     usage: () => JSON.parse(readFileSync(usageFile, 'utf8')) as Usage,
     peakRssMb: () => peakRssMb(child.pid!),
+    dynamodbLocalPid: () => (JSON.parse(readFileSync(join(home, 'dynamodb-local.pid'), 'utf8')) as { java: number }).java,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -60,6 +63,15 @@ export async function skiffUp(extraArgs: string[] = [], timeoutMs = 120_000): Pr
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 export function peakRssMb(pid: number): number {

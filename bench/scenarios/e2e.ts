@@ -8,9 +8,9 @@ import { costOf, usageBetween } from '../lib/cost.ts';
 import { apiClient, type ApiClient } from '../lib/http.ts';
 import { deploymentManifest, kubectl } from '../lib/kubectl.ts';
 import { pollUntil } from '../lib/load.ts';
-import { watchPodStartup } from '../lib/pod-watch.ts';
+import { phaseLatencies, watchPodStartup } from '../lib/pod-watch.ts';
 import type { E2eRow, Results, Scenario } from '../lib/results.ts';
-import { skiffUp, type SkiffUp } from '../lib/skiff-process.ts';
+import { cpuSeconds, skiffUp, type SkiffUp } from '../lib/skiff-process.ts';
 import { percentile, round } from '../lib/stats.ts';
 import { usd } from '../lib/usage-window.ts';
 
@@ -43,18 +43,24 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
     writeFileSync(manifest, deploymentManifest('bench', replicas));
     const before = skiff.usage();
     const start = Date.now();
+    const java = skiff.dynamodbLocalPid();
+    const cpu0 = { cp: cpuSeconds(skiff.pid), java: cpuSeconds(java) };
     const applied = await kubectl(skiff.kubeconfig, skiff.home, ['apply', '-f', manifest]);
     if (applied.code !== 0) throw new Error(`kubectl apply failed: ${applied.out}`);
     const maxMs = Math.min(150_000, Math.max(60_000, replicas * 150));
     await pollUntil(() => (watch.startupMs.size >= replicas ? true : undefined), maxMs, 100);
     watch.stop();
+    const cpu = { cp: round(cpuSeconds(skiff.pid) - cpu0.cp, 1), java: round(cpuSeconds(java) - cpu0.java, 1) };
     const latencies = [...watch.startupMs.values()];
+    const { toBindMs, toRunMs } = phaseLatencies(watch.phases.values());
     const totalMs = (watch.startupMs.size >= replicas ? watch.lastRunningAt : Date.now()) - start;
     const row: E2eRow = {
       replicas, running: watch.startupMs.size, totalMs, msPerPod: round(totalMs / replicas, 1),
       startupP50Ms: percentile(latencies, 0.5), startupP99Ms: percentile(latencies, 0.99), controlPlanePeakRssMb: skiff.peakRssMb(),
+      toBindP50Ms: percentile(toBindMs, 0.5), toBindP99Ms: percentile(toBindMs, 0.99), toRunP50Ms: percentile(toRunMs, 0.5), toRunP99Ms: percentile(toRunMs, 0.99),
+      controlPlaneCpuSec: cpu.cp, dynamodbLocalCpuSec: cpu.java,
     };
-    log(`e2e ${replicas}: ${row.running} Running in ${totalMs} ms; startup p50 ${row.startupP50Ms} ms p99 ${row.startupP99Ms} ms; peak RSS ${row.controlPlanePeakRssMb} MiB`);
+    log(`e2e ${replicas}: ${row.running} Running in ${totalMs} ms; startup p50 ${row.startupP50Ms} ms p99 ${row.startupP99Ms} ms (to bound p50 ${row.toBindP50Ms} p99 ${row.toBindP99Ms}, bound to Running p50 ${row.toRunP50Ms} p99 ${row.toRunP99Ms}); CPU s control plane ${cpu.cp}, DynamoDB Local ${cpu.java}; peak RSS ${row.controlPlanePeakRssMb} MiB`);
     if (!withCost) return { row };
 
     const deleted = await kubectl(skiff.kubeconfig, skiff.home, ['delete', 'deployment', 'bench', '--wait=false']);
