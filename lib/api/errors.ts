@@ -140,7 +140,10 @@ export class UnsupportedMediaTypeError extends ApiError {
   readonly reason = 'UnsupportedMediaType';
 }
 
-/** Field-level validation failures: kubectl prints `The Kind "name" is invalid: field: message`. */
+/**
+ * Field-level validation failures: kubectl prints `The Kind "name" is invalid: field: message`.
+ * The kind is qualified by its group (`Deployment.apps`), as kube's qualified kind prints.
+ */
 export class InvalidError extends ApiError {
   readonly code = 422;
   readonly reason = 'Invalid';
@@ -148,7 +151,8 @@ export class InvalidError extends ApiError {
   constructor(kind: string, name: string, causes: StatusCause[], group?: string) {
     const summary = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
     const body = summary.length === 1 ? summary[0] : `[${summary.join(', ')}]`;
-    super(`${kind} "${name}" is invalid: ${body}`, { name, group: group || undefined, kind, causes });
+    const qualified = group && !kind.endsWith(`.${group}`) ? `${kind}.${group}` : kind;
+    super(`${qualified} "${name}" is invalid: ${body}`, { name, group: group || undefined, kind, causes });
     this.causes = causes;
   }
 }

@@ -31,6 +31,12 @@ describe('statusFromError', () => {
     expect(statusFromError(two).code).toBe(422);
   });
 
+  it('qualifies an Invalid kind by its group, as kube-apiserver does (Deployment.apps)', () => {
+    const err = new InvalidError('Deployment', 'web', [{ reason: 'FieldValueInvalid', field: 'spec.replicas', message: 'bad' }], 'apps');
+    expect(err.message).toBe('Deployment.apps "web" is invalid: spec.replicas: bad');
+    expect(statusFromError(err).details).toMatchObject({ name: 'web', group: 'apps', kind: 'Deployment' });
+  });
+
   it('hides internals of unexpected errors', () => {
     const s = statusFromError(new Error('secret table name arn:aws:...'), 'req-1');
     expect(s.code).toBe(500);

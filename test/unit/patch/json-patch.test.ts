@@ -137,7 +137,7 @@ describe('applyJsonPatch: operations that do not apply are 422 Invalid', () => {
     expect((err as InvalidError).causes[0]!.message).toMatch(message);
   });
 
-  it('names the target object so kubectl prints "The Deployment "web" is invalid"', () => {
+  it('names the target object, group-qualified as kube prints it: "The Deployment.apps "web" is invalid"', () => {
     const err = thrown(() =>
       applyJsonPatch({ spec: { replicas: 1 } }, [{ op: 'test', path: '/spec/replicas', value: 3 }], {
         kind: 'Deployment',
@@ -145,7 +145,7 @@ describe('applyJsonPatch: operations that do not apply are 422 Invalid', () => {
         group: 'apps',
       }),
     ) as InvalidError;
-    expect(err.message).toBe('Deployment "web" is invalid: json patch operation 0 (test /spec/replicas) failed: the value does not match');
+    expect(err.message).toBe('Deployment.apps "web" is invalid: json patch operation 0 (test /spec/replicas) failed: the value does not match');
     expect(err.details).toMatchObject({ kind: 'Deployment', name: 'web', group: 'apps' });
     expect(err.causes).toEqual([{ reason: 'FieldValueInvalid', message: expect.stringContaining('failed') }]);
   });
