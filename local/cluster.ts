@@ -98,7 +98,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const queue = new SqsWorkQueue(sqsClient, queueUrls);
     const runner = startEventRunner({
       dynamo, streams, sqs: sqsClient, tableName: TABLE_NAME, queueUrls, store: server.deps.ctx.store, changeLog: server.deps.ctx.changes,
-      reconcilers: opts.reconcilers ?? builtinControllers(server.deps.ctx, queue), metrics: server.deps.metrics, clock: systemClock,
+      reconcilers: opts.reconcilers ?? builtinControllers(server.deps.ctx, queue, { rootCaPem: server.caCertPem }), metrics: server.deps.metrics, clock: systemClock,
       log: opts.log ?? (() => undefined), resyncIntervalMs: opts.resyncIntervalMs,
     });
     stops.push(() => runner.stop());

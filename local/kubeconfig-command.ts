@@ -17,7 +17,7 @@ import { adminUser, nodeUser, type UserInfo } from '../lib/auth/tokens.ts';
 import { systemClock } from '../lib/core/clock.ts';
 import { randomIds } from '../lib/core/ids.ts';
 import { buildDeps } from '../lib/deps.ts';
-import { ensureBootstrapNamespaces } from '../lib/registry/bootstrap.ts';
+import { ensureBootstrapNamespaces, ensureKubernetesService } from '../lib/registry/bootstrap.ts';
 import { DynamoTokenStore } from '../lib/storage/dynamo-token-store.ts';
 
 export const DEFAULT_OUTPUTS_FILE = '.skiff/cdk-outputs.json';
@@ -91,7 +91,11 @@ export async function writeStackKubeconfig(opts: StackOptions & { out?: string }
   try {
     // The apiserver refuses objects in namespaces that do not exist; `skiff up` makes these
     // at start, a Lambda has no start, so the first client does it (idempotently).
-    await ensureBootstrapNamespaces(buildDeps({ dynamo: client, tableName: target.tableName, clock: systemClock, ids: randomIds }).ctx);
+    const { ctx } = buildDeps({ dynamo: client, tableName: target.tableName, clock: systemClock, ids: randomIds });
+    await ensureBootstrapNamespaces(ctx);
+    // A function URL has a port (443) but no address of its own, so the Service's
+    // endpoints list none: the Service exists for discovery, not for routing.
+    await ensureKubernetesService(ctx, { port: urlPort(target.apiUrl), addresses: [] });
     const token = await mint(client, target, adminUser());
     const server = target.apiUrl.replace(/\/+$/, '');
     const context = target.stack.replace(/-compute$/, '');
@@ -139,4 +143,10 @@ export function kubeconfigCommand(): Command {
       const r = await writeStackKubeconfig({ stack: flags.stack, outputsFile: flags.outputs, endpoint: flags.endpoint, out: flags.out });
       process.stdout.write(`skiff: kubeconfig for ${r.server} written to ${r.path}\nexport KUBECONFIG=${r.path}\n`);
     });
+}
+
+/** The port a URL is served on, its scheme's default when it names none. */
+export function urlPort(url: string): number {
+  const u = new URL(url);
+  return u.port ? Number(u.port) : u.protocol === 'http:' ? 80 : 443;
 }

@@ -11,9 +11,14 @@ import { nodeLifecycleController } from './nodelifecycle/controller.ts';
 import { replicaSetController } from './replicaset/controller.ts';
 import { schedulerController } from './scheduler/controller.ts';
 
-export function builtinControllers(ctx: RegistryContext, queue: WorkQueue): Reconciler[] {
+export interface BuiltinControllerOptions {
+  /** The cluster CA bundle, published in every namespace as kube-root-ca.crt. */
+  rootCaPem?: string;
+}
+
+export function builtinControllers(ctx: RegistryContext, queue: WorkQueue, opts: BuiltinControllerOptions = {}): Reconciler[] {
   return [
-    namespaceController(ctx), schedulerController(ctx, { queue }), replicaSetController(ctx), deploymentController(ctx),
+    namespaceController(ctx, { rootCaPem: opts.rootCaPem }), schedulerController(ctx, { queue }), replicaSetController(ctx), deploymentController(ctx),
     garbageCollectorController(ctx), endpointsController(ctx), nodeLifecycleController(ctx),
   ];
 }

@@ -29,7 +29,8 @@ export const RESYNC_SOURCES: Readonly<Record<string, readonly ResyncSource[]>> =
     { resource: { group: 'apps', resource: 'replicasets' }, keep: hasOwners },
     { resource: { group: '', resource: 'endpoints' }, keep: hasOwners },
   ],
-  namespace: [{ resource: { group: '', resource: 'namespaces' }, keep: (o) => Boolean(o.metadata.deletionTimestamp) }],
+  // Every namespace: live ones have their defaults checked, Terminating ones are emptied.
+  namespace: [{ resource: { group: '', resource: 'namespaces' } }],
   nodelifecycle: [{ resource: { group: '', resource: 'nodes' } }],
   endpoints: [{ resource: { group: '', resource: 'services' } }],
 };

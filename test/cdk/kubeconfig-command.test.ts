@@ -1,6 +1,7 @@
 // `skiff kubeconfig --stack` and `skiff token create --stack` against a table on DynamoDB
 // Local standing in for a deployed stack: the outputs file as `cdk deploy --outputs-file`
-// writes it, tokens stored only as hashes, the system namespaces created once.
+// writes it, tokens stored only as hashes, the system namespaces and the `kubernetes`
+// Service created once.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { DynamoStore } from '../../lib/storage/dynamo-store.ts';
 import { DynamoTokenStore } from '../../lib/storage/dynamo-token-store.ts';
 import { localDynamoClient } from '../../local/aws-clients.ts';
 import { ensureTable } from '../../local/bootstrap.ts';
-import { createStackToken, readStackOutputs, writeStackKubeconfig } from '../../local/kubeconfig-command.ts';
+import { createStackToken, readStackOutputs, urlPort, writeStackKubeconfig } from '../../local/kubeconfig-command.ts';
 
 let dir: string;
 let outputsFile: string;
@@ -51,6 +52,10 @@ describe('readStackOutputs', () => {
     expect(readStackOutputs(outputsFile, 'demo-compute').stack).toBe('demo-compute');
   });
 
+  it('reads the API port from the URL, the scheme\'s default when it names none', () => {
+    expect([urlPort('https://abc.lambda-url.eu-west-1.on.aws/'), urlPort('http://abc.lambda-url.us-east-1.localhost.localstack.cloud:4566/'), urlPort('http://x/')]).toEqual([443, 4566, 80]);
+  });
+
   it('says how to get outputs when there are none', () => {
     expect(() => readStackOutputs(join(dir, 'missing.json'), 'demo')).toThrow(/--outputs-file/);
     expect(() => readStackOutputs(outputsFile, 'other')).toThrow(/no outputs for stack "other".*demo-compute/);
@@ -76,8 +81,16 @@ describe('skiff kubeconfig --stack', () => {
     const client = localDynamoClient(endpoint());
     const store = new DynamoStore({ client, tableName, clock: systemClock, ids: randomIds });
     const namespaces = await store.list({ group: '', resource: 'namespaces' }, {});
+    // The `kubernetes` Service: 443 to the function URL's port; a URL has no address to list.
+    const kubernetes = (resource: string, group = '') => store.get({ resource: { group, resource }, namespace: 'default', name: 'kubernetes' });
+    const svc = await kubernetes('services');
+    const endpoints = await kubernetes('endpoints');
+    const slice = await kubernetes('endpointslices', 'discovery.k8s.io');
     client.destroy();
     expect(namespaces.items.map((n) => n.metadata.name)).toEqual(expect.arrayContaining(['default', 'kube-system']));
+    expect(svc['spec']).toMatchObject({ clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }] });
+    expect(endpoints['subsets'] ?? []).toEqual([]);
+    expect(slice).toMatchObject({ endpoints: [], ports: [{ name: 'https', port: 443, protocol: 'TCP' }] });
 
     // A second run is harmless: the namespaces exist, a fresh token is minted.
     await writeStackKubeconfig({ stack: 'demo', outputsFile, endpoint: endpoint(), out });

@@ -44,6 +44,9 @@ beforeAll(async () => {
   expect(applied.stderr).toBe('');
   const rolled = await e.k.run(['rollout', 'status', `deploy/web`, '-n', ns, '--timeout=90s']);
   expect(rolled.stdout).toContain('deployment "web" successfully rolled out');
+  // Every namespace also holds the root CA ConfigMap, published by a controller: listings
+  // below print it where a real cluster's would.
+  await eventually('the root CA ConfigMap', async () => (await e.k.run(['get', 'cm', 'kube-root-ca.crt', '-n', ns])).code === 0, 30_000);
 });
 afterAll(async () => {
   await e?.stop();
@@ -75,10 +78,10 @@ describe('kubectl get output formats', () => {
     const json = JSON.parse((await e.k.run(['get', 'cm', 'beta', '-n', ns, '-o', 'json'])).stdout);
     expect(json).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'beta', labels: { env: 'prod', tier: 'web' } }, data: { rank: '1', extra: 'x' } });
     expect((await e.k.run(['get', 'cm', 'beta', '-n', ns, '-o', 'name'])).stdout).toBe('configmap/beta\n');
-    expect((await e.k.run(['get', 'cm', '-n', ns, '-o', 'jsonpath={range .items[*]}{.metadata.name}:{.data.rank} {end}'])).stdout).toBe('alpha:3 beta:1 gamma:2 ');
+    expect((await e.k.run(['get', 'cm', '-n', ns, '-o', 'jsonpath={range .items[*]}{.metadata.name}:{.data.rank} {end}'])).stdout).toBe('alpha:3 beta:1 gamma:2 kube-root-ca.crt: ');
     const list = JSON.parse((await e.k.run(['get', 'deploy,cm', '-n', ns, '-o', 'json'])).stdout);
     expect(list).toMatchObject({ apiVersion: 'v1', kind: 'List' });
-    expect(list.items.map((i: { kind: string; metadata: { name: string } }) => `${i.kind}/${i.metadata.name}`)).toEqual(['Deployment/web', 'ConfigMap/alpha', 'ConfigMap/beta', 'ConfigMap/gamma']);
+    expect(list.items.map((i: { kind: string; metadata: { name: string } }) => `${i.kind}/${i.metadata.name}`)).toEqual(['Deployment/web', 'ConfigMap/alpha', 'ConfigMap/beta', 'ConfigMap/gamma', 'ConfigMap/kube-root-ca.crt']);
   });
 
   it('shows labels, and filters with equality and set-based selectors', async () => {
@@ -91,7 +94,8 @@ describe('kubectl get output formats', () => {
     expect(await names('env=prod')).toBe('configmap/beta\nconfigmap/gamma\n');
     expect(await names('env!=prod,tier')).toBe('configmap/alpha\n');
     expect(await names('env in (dev,staging)')).toBe('configmap/alpha\n');
-    expect(await names('env notin (dev),!tier')).toBe('configmap/gamma\n');
+    // notin also matches objects without the key, as in kube: the root CA ConfigMap too.
+    expect(await names('env notin (dev),!tier')).toBe('configmap/gamma\nconfigmap/kube-root-ca.crt\n');
     const none = await e.k.run(['get', 'cm', '-n', ns, '-l', 'env=qa']);
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: `No resources found in ${ns} namespace.\n` });
   });
@@ -114,7 +118,7 @@ describe('kubectl get output formats', () => {
       const got = await e.k.run(['get', 'pods', '-A', '--field-selector', `spec.nodeName=${node},status.phase=Running`, '-o', 'name']);
       expect(got.stdout).toBe(expected);
     }
-    expect((await e.k.run(['get', 'cm', '-n', ns, '--field-selector', 'metadata.name!=beta', '-o', 'name'])).stdout).toBe('configmap/alpha\nconfigmap/gamma\n');
+    expect((await e.k.run(['get', 'cm', '-n', ns, '--field-selector', 'metadata.name!=beta', '-o', 'name'])).stdout).toBe('configmap/alpha\nconfigmap/gamma\nconfigmap/kube-root-ca.crt\n');
     const bad = await e.k.run(['get', 'pods', '-n', ns, '--field-selector', 'spec.color=blue']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.color=blue": field label not supported: spec.color\n');

@@ -186,7 +186,8 @@ describe('Deployments on skiff up', () => {
     const during = await c.kubectl.run(['get', 'namespace', 'doomed']);
     if (during.code === 0) expect(during.stdout).toMatch(/\ndoomed\s+Terminating\s/);
     await eventually('the namespace gone', async () => (await c.kubectl.run(['get', 'namespace', 'doomed'])).stderr.includes('namespaces "doomed" not found'), 120_000);
-    for (const kind of ['pods', 'replicasets', 'deployments', 'services', 'endpoints', 'endpointslices']) {
+    // Its defaults (the `default` ServiceAccount, the root CA ConfigMap) go with it and are not made again.
+    for (const kind of ['pods', 'replicasets', 'deployments', 'services', 'endpoints', 'endpointslices', 'serviceaccounts', 'configmaps']) {
       expect((await kubectlOk(c, ['get', kind, '-n', 'doomed', '-o', 'name'])).trim(), kind).toBe('');
     }
   });

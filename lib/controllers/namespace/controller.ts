@@ -1,6 +1,9 @@
-// The namespace controller: a Terminating namespace has everything in it deleted through
-// the registry, then goes itself. Objects that take time to go (finalizers, pods on their
-// grace period) are waited for with a requeue-after.
+// The namespace controller: a live namespace is given its defaults (defaults.ts: the
+// `default` ServiceAccount and the root CA ConfigMap, which kube spreads over two more
+// controllers; here they share this queue's namespace keys rather than add two queues). A
+// Terminating namespace has everything in it deleted through the registry, then goes
+// itself. Objects that take time to go (finalizers, pods on their grace period) are
+// waited for with a requeue-after.
 import { NotFoundError } from '../../api/errors.ts';
 import { deleteObject } from '../../registry/generic/delete.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
@@ -8,16 +11,26 @@ import type { Reconciler, ReconcileResult } from '../../pipeline/reconciler.ts';
 import type { WorkKey } from '../../pipeline/work-key.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
+import { ensureNamespaceDefaults } from './defaults.ts';
 import { planNamespaceDeletion } from './plan.ts';
 
 const RECHECK_MS = 2000;
 
-export function namespaceController(ctx: RegistryContext): Reconciler {
+export interface NamespaceControllerOptions {
+  /** The cluster CA bundle published as kube-root-ca.crt; none where the cluster has no CA. */
+  rootCaPem?: string;
+}
+
+export function namespaceController(ctx: RegistryContext, opts: NamespaceControllerOptions = {}): Reconciler {
   const namespaces = ctx.registry.lookup('', 'v1', 'namespaces')!;
   return {
     name: 'namespace',
     async reconcile(key: WorkKey): Promise<ReconcileResult> {
       const ns = await getOrUndefined(ctx, key.name);
+      if (ns && !ns.metadata.deletionTimestamp) {
+        await ensureNamespaceDefaults(ctx, ns, opts.rootCaPem);
+        return {};
+      }
       const contents: { type: ResourceType; obj: KubeObject }[] = [];
       if (ns?.metadata.deletionTimestamp) {
         for (const type of ctx.registry.all().filter((t) => t.namespaced)) {

@@ -49,7 +49,7 @@ describe('namespace controller', () => {
     expect((await api.call('GET', '/api/v1/namespaces/team')).status).toBe(404);
   });
 
-  it('leaves live namespaces alone', async () => {
+  it('does not delete live namespaces (it gives them their defaults: namespace-defaults.test.ts)', async () => {
     const api = await testApi();
     expect(await namespaceController(api.ctx).reconcile({ group: '', resource: 'namespaces', name: 'default' }, new AbortController().signal)).toEqual({});
     expect((await api.call('GET', '/api/v1/namespaces/default')).status).toBe(200);

@@ -11,11 +11,24 @@ const ns = (o: Parameters<typeof obj>[4] = {}) => obj('v1', 'Namespace', 'team',
 const lease = (name: string, namespace: string, renewTime = 'a') =>
   obj('coordination.k8s.io/v1', 'Lease', name, namespace, {}, { spec: { holderIdentity: name, renewTime } });
 
+const SA = { group: '', resource: 'serviceaccounts' };
+const CM = { group: '', resource: 'configmaps' };
+const sa = (name: string) => obj('v1', 'ServiceAccount', name, 'team');
+const cm = (name: string, data: Record<string, string> = {}) => obj('v1', 'ConfigMap', name, 'team', {}, { data });
+
 const namespaceCases: Case[] = [
-  { name: 'created', change: { resource: NS, new: ns() }, want: [] },
+  { name: 'created (its defaults are made)', change: { resource: NS, new: ns() }, want: ['namespace /namespaces//team'] },
+  { name: 'updated (its defaults are checked)', change: { resource: NS, old: ns(), new: ns({ labels: { a: 'b' } }) }, want: ['namespace /namespaces//team'] },
   { name: 'getting a deletionTimestamp', change: { resource: NS, old: ns(), new: ns({ deleting: true, finalizers: ['kubernetes'] }) }, want: ['namespace /namespaces//team'] },
   { name: 'still terminating', change: { resource: NS, old: ns({ deleting: true }), new: ns({ deleting: true, labels: { a: 'b' } }) }, want: ['namespace /namespaces//team'] },
   { name: 'finally removed', change: { resource: NS, old: ns({ deleting: true }) }, want: [] },
+  { name: 'the default ServiceAccount deleted', change: { resource: SA, old: sa('default') }, want: ['namespace /namespaces//team'] },
+  { name: 'the default ServiceAccount created or edited', change: { resource: SA, old: sa('default'), new: sa('default') }, want: [] },
+  { name: 'another ServiceAccount deleted', change: { resource: SA, old: sa('builder') }, want: [] },
+  { name: 'the root CA ConfigMap deleted', change: { resource: CM, old: cm('kube-root-ca.crt') }, want: ['namespace /namespaces//team'] },
+  { name: 'the root CA ConfigMap edited', change: { resource: CM, old: cm('kube-root-ca.crt'), new: cm('kube-root-ca.crt', { 'ca.crt': 'x' }) }, want: ['namespace /namespaces//team'] },
+  { name: 'the root CA ConfigMap created', change: { resource: CM, new: cm('kube-root-ca.crt') }, want: ['namespace /namespaces//team'] },
+  { name: 'another ConfigMap deleted', change: { resource: CM, old: cm('settings') }, want: [] },
 ];
 
 const nodeLifecycleCases: Case[] = [

@@ -52,8 +52,13 @@ const cases: Case[] = [
   },
   {
     name: 'a serviceaccount deleted: gc only',
+    change: { resource: { group: '', resource: 'serviceaccounts' }, old: obj('v1', 'ServiceAccount', 'builder', 'default') },
+    want: ['garbagecollector /serviceaccounts/default/builder'],
+  },
+  {
+    name: 'the default serviceaccount deleted: gc, and its namespace to put it back',
     change: { resource: { group: '', resource: 'serviceaccounts' }, old: obj('v1', 'ServiceAccount', 'default', 'default') },
-    want: ['garbagecollector /serviceaccounts/default/default'],
+    want: ['garbagecollector /serviceaccounts/default/default', 'namespace /namespaces//default'],
   },
   {
     name: 'an Endpoints object updated: nothing (the endpoints controller writes it)',
