@@ -3,7 +3,7 @@
 // node's bearer token; unit tests use a fake. Objects are plain kube JSON (timestamps as
 // RFC 3339 strings).
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { ConfigMap, Node, NodeStatus, Pod, PodStatus, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event as CoreEvent, Node, NodeStatus, Pod, PodStatus, Secret } from 'kubernetes-types/core/v1';
 
 export interface PodRef {
   namespace: string;
@@ -40,6 +40,10 @@ export interface AgentApi {
   getSecret(namespace: string, name: string): Promise<Secret | undefined>;
   /** Appends container output (skiff's node-only write on pods/log; see lib/apiserver/handlers/log.ts). */
   appendLog(ref: LogChunkRef, text: string): Promise<void>;
+  /** Creates a core/v1 Event in its metadata.namespace (409 when the name is taken). */
+  createEvent(event: CoreEvent): Promise<void>;
+  /** Counts a repeat of an Event: a strategic merge patch of count and lastTimestamp, as client-go's recorder sends. */
+  patchEvent(namespace: string, name: string, patch: { count: number; lastTimestamp: string }): Promise<void>;
   /** Releases connections. */
   close(): void;
 }

@@ -12,7 +12,9 @@ import { every, type Loop } from './loop.ts';
 import { machineFacts, type Capacity } from './machine.ts';
 import { NodeHeartbeat } from './node-heartbeat.ts';
 import type { NodeFacts } from './node-object.ts';
-import { PodWorker, type StatusWrite } from './pod-worker.ts';
+import { EventRecorder } from './event-recorder.ts';
+import type { StatusWrite } from './pod-reporter.ts';
+import { PodWorker } from './pod-worker.ts';
 import type { ContainerRuntime } from './runtimes/runtime.ts';
 import { StatusWriter } from './status-writer.ts';
 
@@ -65,7 +67,8 @@ export function startAgent(deps: AgentDeps, opts: AgentOptions): Agent {
   const logs = new LogShipper((ref, text) => api.appendLog(ref, text), { flushMs: opts.logFlushMs, isFinal: gone, log });
   const backoff: BackoffConfig = { ...KUBELET_BACKOFF, ...opts.backoff };
   const workers = new Map<string, PodWorker>();
-  const workerDeps = { api, runtime: opts.runtime, clock, statuses, logs, node: { hostIP: facts.address, allocatable: { ...facts.capacity } }, backoff, log };
+  const events = new EventRecorder(api, clock, opts.name, log);
+  const workerDeps = { api, runtime: opts.runtime, clock, statuses, logs, events, node: { hostIP: facts.address, allocatable: { ...facts.capacity } }, backoff, log };
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -121,7 +124,7 @@ export function startAgent(deps: AgentDeps, opts: AgentOptions): Agent {
       await Promise.all([beat.stop(), pods.stop()]);
       for (const w of workers.values()) w.shutdown();
       await opts.runtime.close();
-      await logs.flush(2000);
+      await Promise.all([logs.flush(2000), events.flush(2000)]);
       logs.stop();
       statuses.close();
       api.close();

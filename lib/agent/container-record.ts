@@ -54,6 +54,16 @@ export function lastExit(record: ContainerRecord): Terminated | undefined {
   return undefined;
 }
 
+/** An instance exited: it is terminated (Completed or Error unless the runtime named a reason), and neither started nor ready. */
+export function recordExit(record: ContainerRecord, containerId: string, exit: { exitCode: number; reason?: string; message?: string }, nowMs: number): void {
+  const startedAtMs = record.state.kind === 'running' ? record.state.startedAtMs : nowMs;
+  const reason = exit.reason ?? (exit.exitCode === 0 ? 'Completed' : 'Error');
+  record.state = { kind: 'terminated', exitCode: exit.exitCode, reason, startedAtMs, finishedAtMs: nowMs, containerId };
+  if (exit.message) record.state.message = exit.message;
+  record.started = false;
+  record.ready = false;
+}
+
 export function isActive(record: ContainerRecord): boolean {
   return record.state.kind === 'running' || record.state.kind === 'starting';
 }

@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import * as k8s from '@kubernetes/client-node';
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { ConfigMap, Node, NodeStatus, Pod, PodStatus, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event as CoreEvent, Node, NodeStatus, Pod, PodStatus, Secret } from 'kubernetes-types/core/v1';
 import { rfc3339 } from '../core/clock.ts';
 import { AgentApiError, type AgentApi, type LogChunkRef, type PodRef } from './agent-api.ts';
 
@@ -114,6 +114,12 @@ export function kubeAgentApi(opts: KubeAgentApiOptions): AgentApi {
       await auth.applySecurityAuthentication(ctx);
       const res = await config.httpApi.send(ctx).toPromise();
       if (res.httpStatusCode >= 300) throw new AgentApiError(res.httpStatusCode, messageOf(await res.body.text(), `HTTP ${res.httpStatusCode}`));
+    },
+    createEvent: async (event: CoreEvent) => {
+      await call(core.createNamespacedEvent({ namespace: event.metadata!.namespace!, body: body<k8s.CoreV1Event>(event) }));
+    },
+    patchEvent: async (namespace, name, patch) => {
+      await call(core.patchNamespacedEvent({ namespace, name, body: patch }, strategic()));
     },
     close: () => pool.destroy(),
   };

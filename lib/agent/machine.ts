@@ -39,6 +39,25 @@ function readTrimmed(path: string): string | undefined {
   }
 }
 
+/**
+ * nodeInfo.osImage from os-release text, as kubelet gets it from cadvisor: PRETTY_NAME
+ * without its quotes, "Linux" when the file names none, "Unknown" when there is no file.
+ */
+export function osImageFromOsRelease(text: string | undefined): string {
+  if (text === undefined) return 'Unknown';
+  const pretty = /^PRETTY_NAME=(.*)$/m.exec(text);
+  return pretty ? pretty[1]!.trim().replace(/^"+|"+$/g, '') : 'Linux';
+}
+
+/** What simulated nodes report: they describe no machine, so nothing is read. */
+export const SIMULATED_OS_IMAGE = 'Linux (skiff simulated)';
+
+/** os-release lives in /etc, or only in /usr/lib on stateless systems. */
+function hostOsImage(): string {
+  if (os.platform() !== 'linux') return os.type();
+  return osImageFromOsRelease(readTrimmed('/etc/os-release') ?? readTrimmed('/usr/lib/os-release'));
+}
+
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
@@ -66,7 +85,7 @@ export function machineFacts(input: FactsInput): NodeFacts {
     os: os.platform() === 'win32' ? 'windows' : os.platform(),
     arch: goArch(os.arch()),
     kernelVersion: os.release(),
-    osImage: os.version(),
+    osImage: input.simulated ? SIMULATED_OS_IMAGE : hostOsImage(),
     machineID,
     bootID,
     containerRuntimeVersion: input.runtimeVersion,

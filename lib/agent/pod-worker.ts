@@ -3,17 +3,22 @@
 // out, run due probes, report the status if it changed. Syncs are serialized per pod and
 // triggered by a newer pod from the poll, a container start or exit, a probe result, or
 // the one timer the worker keeps for its next deadline (a back-off or probe period ends).
-import type { Container, Pod, PodStatus } from 'kubernetes-types/core/v1';
+// Reporting lives in pod-reporter.ts; which Events a step produces, in pod-events.ts.
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Clock } from '../core/clock.ts';
 import { rfc3339 } from '../core/clock.ts';
-import { isApiError, type AgentApi, type PodRef } from './agent-api.ts';
+import type { AgentApi, PodRef } from './agent-api.ts';
 import type { BackoffConfig } from './backoff.ts';
-import { isActive, lastExit, type ContainerRecord } from './container-record.ts';
+import { isActive, lastExit, recordExit, type ContainerRecord } from './container-record.ts';
 import { startContainerInstance } from './container-start.ts';
+import { deletionGraceSeconds, MIN_GRACE_SECONDS } from './grace-period.ts';
+import type { PodEventSink } from './event-recorder.ts';
 import type { LogShipper } from './log-shipper.ts';
-import { KUBELET_CONDITIONS, ownConditionsDrifted } from './pod-conditions.ts';
+import { backOffEvent, containerRef, killingEvent, podWho, startEvents, unhealthyEvent, type ContainerRef, type PodEvent } from './pod-events.ts';
 import { planPod, type PodAction } from './pod-plan.ts';
-import { buildPodStatus, isFinishedPhase } from './pod-status.ts';
+import { PodReporter, type PodView, type StatusWrite } from './pod-reporter.ts';
+import { isFinishedPhase } from './pod-status.ts';
+import type { ProbeKind } from './probe-tracker.ts';
 import { ProbeSet } from './probe-set.ts';
 import { seedRecords } from './record-seed.ts';
 import { restartPolicyOf } from './restart-policy.ts';
@@ -21,17 +26,13 @@ import type { ContainerExit, ContainerRuntime, PodSandbox } from './runtimes/run
 import type { StatusWriter } from './status-writer.ts';
 import { WakeTimer } from './wake-timer.ts';
 
-export interface StatusWrite {
-  ref: PodRef;
-  status: PodStatus;
-}
-
 export interface WorkerDeps {
   api: AgentApi;
   runtime: ContainerRuntime;
   clock: Clock;
   statuses: StatusWriter<StatusWrite>;
   logs: LogShipper;
+  events: PodEventSink;
   node: { hostIP: string; allocatable: Record<string, string> };
   backoff: BackoffConfig;
   log: (entry: Record<string, unknown>) => void;
@@ -43,17 +44,13 @@ interface Instance {
   close: () => void;
 }
 
-/** kubelet never gives a container less than this to stop (minimumGracePeriodInSeconds). */
-const MIN_GRACE_SECONDS = 2;
-
 export class PodWorker {
   private pod: Pod;
   private readonly records: Map<string, ContainerRecord>;
   private readonly instances = new Map<string, Instance>();
   private sandbox: PodSandbox | undefined;
   private readonly startTime: string;
-  private reported: PodStatus | undefined;
-  private reportedJson: string | undefined;
+  private readonly reporter: PodReporter;
   private syncing = false;
   private again = false;
   private readonly timer: WakeTimer;
@@ -65,6 +62,7 @@ export class PodWorker {
     this.records = seedRecords(pod, now.getTime());
     this.startTime = pod.status?.startTime ?? rfc3339(now);
     this.timer = new WakeTimer(() => this.kick(), () => deps.clock.now().getTime());
+    this.reporter = new PodReporter({ api: deps.api, runtime: deps.runtime, clock: deps.clock, statuses: deps.statuses, hostIP: deps.node.hostIP });
   }
 
   get ref(): PodRef {
@@ -80,8 +78,7 @@ export class PodWorker {
   update(pod: Pod): void {
     if (this.phase !== 'active') return;
     this.pod = pod;
-    // Someone else rewrote our conditions: forget what we sent so the next sync reports again.
-    if (ownConditionsDrifted(pod.status?.conditions, this.reported?.conditions)) this.reportedJson = undefined;
+    this.reporter.observe(pod);
     this.kick();
   }
 
@@ -131,9 +128,21 @@ export class PodWorker {
     return spec?.containers?.find((c) => c.name === name) ?? spec?.initContainers?.find((c) => c.name === name);
   }
 
+  private containerRef(record: ContainerRecord): ContainerRef {
+    return containerRef(this.specOf(record.name) ?? { name: record.name }, record.init);
+  }
+
+  private emit(...events: PodEvent[]): void {
+    this.deps.events.emit({ ...this.ref, resourceVersion: this.pod.metadata?.resourceVersion }, events);
+  }
+
+  private view(): PodView {
+    return { pod: this.pod, ref: this.ref, records: this.records, sandbox: this.sandbox, startTime: this.startTime };
+  }
+
   private async sync(): Promise<void> {
     const nowMs = this.deps.clock.now().getTime();
-    const finished = isFinishedPhase(this.pod.status?.phase) || isFinishedPhase(this.reported?.phase);
+    const finished = isFinishedPhase(this.pod.status?.phase) || isFinishedPhase(this.reporter.reportedPhase);
     if (!this.sandbox && !this.deleting && !finished) this.sandbox = await this.deps.runtime.preparePod(this.pod);
     const spec = this.pod.spec;
     const plan = planPod({
@@ -145,7 +154,7 @@ export class PodWorker {
       finished,
       nowMs,
       backoff: this.deps.backoff,
-      who: (c) => `container=${c} pod=${this.ref.name}_${this.ref.namespace}(${this.ref.uid})`,
+      who: (c) => `container=${c} pod=${podWho(this.ref)}`,
     });
     for (const action of plan.actions) this.apply(action);
     let next = plan.wakeAtMs ?? Infinity;
@@ -160,7 +169,7 @@ export class PodWorker {
       else if (next < Infinity) this.timer.wakeAt(next);
       return;
     }
-    void this.report(false);
+    void this.reporter.report(this.view(), false);
     if (next < Infinity) this.timer.wakeAt(next);
   }
 
@@ -171,27 +180,28 @@ export class PodWorker {
         void this.start(record, action.backoff);
         break;
       case 'backoff':
-        if (record.state.kind === 'terminated') record.last = record.state;
+        // Entering back-off is the transition that is reported; later syncs while waiting are not.
+        if (record.state.kind === 'terminated') {
+          record.last = record.state;
+          this.emit(backOffEvent(this.containerRef(record), podWho(this.ref)));
+        }
         record.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: action.message };
         break;
       case 'stop':
-        this.stop(record, this.terminationGraceSeconds());
+        if (this.stop(record, deletionGraceSeconds(this.pod))) this.emit(killingEvent(this.containerRef(record)));
         break;
     }
   }
 
-  private terminationGraceSeconds(): number {
-    const grace = this.pod.metadata?.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
-    return Math.max(MIN_GRACE_SECONDS, grace);
-  }
-
-  private stop(record: ContainerRecord, graceSeconds: number): void {
+  /** Asks the runtime to stop the running instance; false when nothing was running. */
+  private stop(record: ContainerRecord, graceSeconds: number): boolean {
     const inst = this.instances.get(record.name);
-    if (record.state.kind !== 'running' || !inst) return;
+    if (record.state.kind !== 'running' || !inst) return false;
     record.state.stopping = true;
     this.deps.runtime.stopContainer(inst.id, graceSeconds * 1000).catch((err: unknown) => {
       this.deps.log({ msg: 'stopping a container failed', pod: `${this.ref.namespace}/${this.ref.name}`, container: record.name, error: String(err) });
     });
+    return true;
   }
 
   private async start(record: ContainerRecord, backoff: ContainerRecord['backoff']): Promise<void> {
@@ -214,6 +224,7 @@ export class PodWorker {
       this.pod, this.sandbox, container, instance, hooks,
     ).catch((err: unknown) => ({ kind: 'config-error' as const, message: err instanceof Error ? err.message : String(err) }));
     const nowMs = this.deps.clock.now().getTime();
+    if (this.phase !== 'done' && this.phase !== 'stopped') this.emit(...startEvents(containerRef(container, record.init), outcome));
     if (outcome.kind === 'config-error') {
       sink.close();
       record.state = { kind: 'waiting', reason: 'CreateContainerConfigError', message: outcome.message };
@@ -246,13 +257,7 @@ export class PodWorker {
     if (!inst || inst.id !== id) return;
     this.instances.delete(record.name);
     inst.close();
-    const nowMs = this.deps.clock.now().getTime();
-    const startedAtMs = record.state.kind === 'running' ? record.state.startedAtMs : nowMs;
-    const reason = exit.reason ?? (exit.exitCode === 0 ? 'Completed' : 'Error');
-    record.state = { kind: 'terminated', exitCode: exit.exitCode, reason, startedAtMs, finishedAtMs: nowMs, containerId: id };
-    if (exit.message) record.state.message = exit.message;
-    record.started = false;
-    record.ready = false;
+    recordExit(record, id, exit, this.deps.clock.now().getTime());
     this.kick();
   }
 
@@ -269,50 +274,28 @@ export class PodWorker {
         if (this.instances.get(name) !== inst) return;
         const failed = inst.probes.finish(track.kind, outcome, this.deps.clock.now().getTime());
         Object.assign(record, inst.probes.verdict());
-        if (failed && record.state.kind === 'running' && !record.state.stopping) {
-          this.deps.log({ msg: `Container ${name} failed ${failed} probe, will be restarted`, pod: `${this.ref.namespace}/${this.ref.name}` });
-          this.stop(record, track.probe.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30);
-        }
+        if (outcome === 'failure') this.emit(unhealthyEvent(this.containerRef(record), track.kind));
+        if (failed && record.state.kind === 'running' && !record.state.stopping) this.restartFailed(record, failed, track.probe.terminationGracePeriodSeconds);
         this.kick();
       });
     }
     return inst.probes.nextAt(record.started);
   }
 
-  /** The status as of now; submitted when it differs from the last one reported. */
-  private report(terminal: boolean): Promise<void> {
-    const stored = this.pod.status?.conditions ?? [];
-    const ours = this.reported?.conditions ?? stored.filter((c) => KUBELET_CONDITIONS.has(c.type));
-    const previous = [...stored.filter((c) => !KUBELET_CONDITIONS.has(c.type)), ...ours];
-    const status = buildPodStatus({
-      pod: { ...this.pod, status: { ...this.pod.status, conditions: previous } },
-      records: this.records,
-      hostIP: this.deps.node.hostIP,
-      podIP: this.sandbox?.podIP,
-      startTime: this.startTime,
-      terminal,
-      imageId: (c) => this.deps.runtime.imageId(c),
-      now: rfc3339(this.deps.clock.now()),
-    });
-    const json = JSON.stringify(status);
-    if (json === this.reportedJson) return Promise.resolve();
-    this.reported = status;
-    this.reportedJson = json;
-    return this.deps.statuses.submit(this.ref.uid, { ref: this.ref, status });
+  private restartFailed(record: ContainerRecord, probe: ProbeKind, probeGrace: number | undefined): void {
+    this.deps.log({ msg: `Container ${record.name} failed ${probe} probe, will be restarted`, pod: `${this.ref.namespace}/${this.ref.name}` });
+    if (this.stop(record, probeGrace ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30)) this.emit(killingEvent(this.containerRef(record), probe));
   }
 
-  /** Everything stopped: report the terminal status, then the final delete (kubelet's status manager). */
+  /** Everything stopped: the terminal status and the final delete (pod-reporter.ts), then the sandbox goes. */
   private async finalize(): Promise<void> {
     this.phase = 'finalizing';
     this.timer.clear();
-    await this.report(true);
     try {
-      await this.deps.api.deletePod(this.ref);
+      await this.reporter.finalize(this.view());
     } catch (err) {
-      if (!isApiError(err, 404) && !isApiError(err, 409)) {
-        this.phase = 'active';
-        throw err;
-      }
+      this.phase = 'active';
+      throw err;
     }
     if (this.sandbox) await this.deps.runtime.removePod(this.sandbox).catch(() => undefined);
     this.phase = 'done';

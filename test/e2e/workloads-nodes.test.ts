@@ -6,13 +6,15 @@
 // Replayed queue messages are checked here too, sent straight to skiff's SQS emulator.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetQueueUrlCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localSqsClient } from '../../local/aws-clients.ts';
 import { QUEUE_PREFIX } from '../../local/cluster.ts';
 import { queueName, workQueues } from '../../lib/queue/queue-definitions.ts';
+import { SIMULATED_OS_IMAGE } from '../../lib/agent/machine.ts';
+import { parseTable } from '../support/e2e.ts';
 import { eventually } from '../support/pipeline.ts';
 import {
   activePods, apply, deployment, isReady, kubectlOk, pods, readyNodes, rolloutStatus, sampleBounds, service, upSimulated, type E2eCluster,
@@ -71,6 +73,28 @@ async function endpointsAddresses(): Promise<{ ready: string[]; notReady: string
   const names = (list: { targetRef?: { name?: string } }[] | undefined) => (list ?? []).map((a) => a.targetRef!.name!).sort();
   return { ready: ep.subsets?.flatMap((s) => names(s.addresses)).sort() ?? [], notReady: ep.subsets?.flatMap((s) => names(s.notReadyAddresses)).sort() ?? [] };
 }
+
+describe('what kubelets show', () => {
+  it('kubectl get nodes -o wide shows OS image and kernel; a pod gets kubelet events in order, and Killing on delete', async () => {
+    const rows = parseTable(await kubectlOk(c, ['get', 'nodes', '-o', 'wide']));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatchObject({ 'OS-IMAGE': SIMULATED_OS_IMAGE, 'KERNEL-VERSION': release() });
+
+    await apply(c, 'apiVersion: v1\nkind: Pod\nmetadata: {name: ev-web}\nspec:\n  containers: [{name: web, image: "nginx:1.27"}]\n');
+    const events = async () => parseTable(await kubectlOk(c, [
+      'get', 'events', '--field-selector', 'involvedObject.name=ev-web', '-o', 'custom-columns=SOURCE:.source.component,REASON:.reason,COUNT:.count,MESSAGE:.message',
+    ]));
+    await eventually('Started', async () => (await events()).some((e) => e['REASON'] === 'Started'), 60_000);
+    const listed = await events();
+    expect(listed.filter((e) => e['SOURCE'] === 'default-scheduler').map((e) => e['REASON'])).toEqual(['Scheduled']);
+    // The kubelet's Events are named by time, so kubectl lists them in the order they happened.
+    expect(listed.filter((e) => e['SOURCE'] === 'kubelet').map((e) => `${e['REASON']}: ${e['MESSAGE']}`)).toEqual([
+      'Pulled: Container image "nginx:1.27" already present on machine', 'Created: Created container: web', 'Started: Started container web',
+    ]);
+    await kubectlOk(c, ['delete', 'pod', 'ev-web']);
+    await eventually('Killing', async () => (await events()).some((e) => e['REASON'] === 'Killing' && e['MESSAGE'] === 'Stopping container web'), 30_000);
+  }, 120_000);
+});
 
 describe('a node dies under a Service', () => {
   let onSpare: string[] = [];

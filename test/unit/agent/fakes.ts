@@ -1,7 +1,7 @@
 // In-memory stand-ins for the agent's two I/O seams: the apiserver (AgentApi) and a
 // container runtime whose containers do what a test tells them.
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { ConfigMap, Node, Pod, PodStatus, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event as CoreEvent, Node, Pod, PodStatus, Secret } from 'kubernetes-types/core/v1';
 import { AgentApiError, type AgentApi, type LogChunkRef, type PodRef } from '../../../lib/agent/agent-api.ts';
 import type { ProbeOutcome } from '../../../lib/agent/probe-tracker.ts';
 import type { ContainerHooks, ContainerLaunch, ContainerRuntime, PodSandbox, ProbeRequest, StartedContainer } from '../../../lib/agent/runtimes/runtime.ts';
@@ -14,6 +14,9 @@ export class FakeApi implements AgentApi {
   statuses: { ref: PodRef; status: PodStatus }[] = [];
   deletes: PodRef[] = [];
   chunks: { ref: LogChunkRef; text: string }[] = [];
+  /** Events by `<namespace>/<name>`, with the apiserver's create and patch semantics. */
+  events = new Map<string, CoreEvent>();
+  eventWrites: ('create' | 'patch')[] = [];
   private rv = 1;
 
   async getNode(name: string) { return this.nodes.get(name); }
@@ -45,7 +48,27 @@ export class FakeApi implements AgentApi {
   async getConfigMap(_ns: string, name: string) { return this.configMaps.get(name); }
   async getSecret(): Promise<Secret | undefined> { return undefined; }
   async appendLog(ref: LogChunkRef, text: string) { this.chunks.push({ ref, text }); }
+  async createEvent(event: CoreEvent) {
+    const key = `${event.metadata!.namespace}/${event.metadata!.name}`;
+    if (this.events.has(key)) throw new AgentApiError(409, 'exists');
+    this.eventWrites.push('create');
+    this.events.set(key, structuredClone(event));
+  }
+  async patchEvent(namespace: string, name: string, patch: { count: number; lastTimestamp: string }) {
+    const cur = this.events.get(`${namespace}/${name}`);
+    if (!cur) throw new AgentApiError(404, 'not found');
+    this.eventWrites.push('patch');
+    this.events.set(`${namespace}/${name}`, { ...cur, ...patch });
+  }
   close() {}
+
+  /** Reasons of the stored Events in name order (which is time order), as `kubectl get events` lists them. */
+  eventReasons(fieldPath?: string): string[] {
+    return [...this.events.values()]
+      .filter((e) => fieldPath === undefined || e.involvedObject.fieldPath === fieldPath)
+      .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+      .map((e) => e.reason!);
+  }
 
   lastStatus(): PodStatus | undefined {
     return this.statuses.at(-1)?.status;
