@@ -15,6 +15,10 @@ afterAll(async () => {
 });
 
 const run = (...args: string[]) => e.k.run(args);
+/** Parsed kubectl output, read by path. */
+type Json = Record<string, any>;
+const getJson = async (...args: string[]): Promise<Json> => JSON.parse((await run('get', ...args, '-o', 'json')).stdout) as Json;
+const keys = (o: unknown) => Object.keys(o ?? {}).sort().join(',');
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
@@ -45,6 +49,11 @@ describe('kubectl rollout', () => {
     expect((await run('apply', '-f', e.k.file('web.yaml', DEPLOYMENT))).stdout).toBe('deployment.apps/web created\n');
     await rolledOut('web');
     expect(parseTable((await run('get', 'deploy', 'web')).stdout)[0]).toMatchObject({ READY: '2/2', 'UP-TO-DATE': '2', AVAILABLE: '2' });
+    // What a v1.32 cluster shows: Go's omitempty drops unavailableReplicas: 0 and minReadySeconds: 0.
+    await eventually('status with exactly kube’s fields', async () => keys((await getJson('deploy', 'web'))['status']) === 'availableReplicas,conditions,observedGeneration,readyReplicas,replicas,updatedReplicas');
+    const [rs] = (await getJson('rs', '-l', 'app=web'))['items'] as Json[];
+    expect(keys(rs!['spec'])).toBe('replicas,selector,template');
+    await eventually('ReplicaSet status with exactly kube’s fields', async () => keys((await getJson('rs', '-l', 'app=web'))['items'][0]['status']) === 'availableReplicas,fullyLabeledReplicas,observedGeneration,readyReplicas,replicas');
   });
 
   it('history lists revisions with their change-cause, and shows one revision\'s template', async () => {
@@ -113,6 +122,19 @@ describe('kubectl scale and wait', () => {
     const refused = await run('scale', 'deploy/web', '--current-replicas=2', '--replicas=1');
     expect(refused).toMatchObject({ code: 1, stderr: 'error: Expected replicas to be 2, was 3\n' });
     expect((await run('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}')).stdout).toBe('3');
+  });
+
+  it('scaled to 0, the ReplicaSet status is {observedGeneration, replicas: 0} and the Deployment keeps no zero counters', async () => {
+    await run('create', 'deployment', 'zero', '--image=nginx', '--replicas=1');
+    await rolledOut('zero');
+    expect((await run('scale', 'deploy/zero', '--replicas=0')).stdout).toBe('deployment.apps/zero scaled\n');
+    await rolledOut('zero');
+    await eventually('the ReplicaSet down to {observedGeneration, replicas: 0}', async () => {
+      const status = (await getJson('rs', '-l', 'app=zero'))['items'][0]?.['status'];
+      return keys(status) === 'observedGeneration,replicas' && status['replicas'] === 0;
+    });
+    await eventually('the Deployment status without zero counters', async () => keys((await getJson('deploy', 'zero'))['status']) === 'conditions,observedGeneration');
+    expect((await run('delete', 'deploy', 'zero')).code).toBe(0);
   });
 
   it('wait --for=condition=Available returns once a new deployment is available', async () => {

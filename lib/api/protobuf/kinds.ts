@@ -7,8 +7,10 @@ import { AUTHORIZATION_V1 } from './defs-authorization-v1.ts';
 import { COORDINATION_V1 } from './defs-coordination-v1.ts';
 import { CORE_V1 } from './defs-core-v1.ts';
 import { CORE_V1_CONTAINER } from './defs-core-v1-container.ts';
+import { CORE_V1_CONTROLLER_KINDS } from './defs-core-v1-controller-kinds.ts';
 import { CORE_V1_POD } from './defs-core-v1-pod.ts';
 import { CORE_V1_VOLUME } from './defs-core-v1-volume.ts';
+import { DISCOVERY_V1 } from './defs-discovery-v1.ts';
 import { META_V1 } from './defs-meta-v1.ts';
 import { buildSchema } from './proto-root.ts';
 import type { ProtoSchema } from './proto-root.ts';
@@ -33,7 +35,11 @@ const KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 let schema: ProtoSchema | undefined;
 
-/** Built on first use: a few milliseconds that JSON-only requests never pay. */
+/**
+ * Built on first use: a few milliseconds that JSON-only requests never pay. It also holds
+ * messages no client sends us as protobuf (ReplicaSet, EndpointSlice, Endpoints, Event):
+ * their field specs shape what the controllers write (lib/api/schema/go-json-round-trip.ts).
+ */
 export function protoSchema(): ProtoSchema {
   schema ??= buildSchema([
     WELL_KNOWN_DEFS,
@@ -42,7 +48,9 @@ export function protoSchema(): ProtoSchema {
     CORE_V1_POD,
     CORE_V1_CONTAINER,
     CORE_V1_VOLUME,
+    CORE_V1_CONTROLLER_KINDS,
     APPS_V1,
+    DISCOVERY_V1,
     AUTHORIZATION_V1,
     COORDINATION_V1,
   ]);

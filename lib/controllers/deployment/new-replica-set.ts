@@ -57,10 +57,17 @@ function buildNewReplicaSet(d: Deployment): ReplicaSet {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name: `${d.metadata.name ?? ''}-${hash}`, labels: { ...labels }, ownerReferences: [controllerRefTo(d, 'apps/v1', 'Deployment')] },
-    spec: { replicas: 0, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template },
+    spec: { replicas: 0, selector, template },
   };
+  setMinReadySeconds(rs, d.spec?.minReadySeconds ?? 0);
   if (d.metadata.namespace) rs.metadata.namespace = d.metadata.namespace;
   return rs;
+}
+
+/** minReadySeconds is a non-pointer int32 with omitempty: kube never shows it at 0. */
+function setMinReadySeconds(rs: ReplicaSet, seconds: number): void {
+  const { minReadySeconds: _, ...rest } = rs.spec ?? {};
+  rs.spec = seconds === 0 ? rest : { ...rest, minReadySeconds: seconds };
 }
 
 function markProgress(state: PlanState, reason: string, message: string): void {
@@ -83,7 +90,7 @@ export function syncRevision(state: PlanState, create: boolean, takenNames: Read
       const annotationsChanged = setNewReplicaSetAnnotations(d, existing, newRevision, true);
       const minReady = d.spec?.minReadySeconds ?? 0;
       const minReadyChanged = (existing.spec?.minReadySeconds ?? 0) !== minReady;
-      if (minReadyChanged) existing.spec = { ...existing.spec, minReadySeconds: minReady };
+      if (minReadyChanged) setMinReadySeconds(existing, minReady);
       if (annotationsChanged || minReadyChanged) state.recordAnnotate(existing, before, minReadyChanged ? minReady : undefined);
       // Progress is first measured from the moment the controller noticed the rollout.
       if (hasProgressDeadline(d) && !getCondition(state.conditions, PROGRESSING)) {

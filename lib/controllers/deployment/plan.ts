@@ -3,6 +3,7 @@
 // spec.replicas changed), or roll out by strategy. The caller writes the result; every
 // write is conditional on the resourceVersion read, so a stale plan fails instead of
 // acting twice, and a replayed create of the same template hits AlreadyExists by name.
+import { goJsonRoundTrip } from '../../api/schema/go-json-round-trip.ts';
 import { isEverything, labelSelectorFromSpec } from '../../api/selectors/label-selector.ts';
 import { claimObjects, controllerRefTo } from '../replicaset/claim.ts';
 import type { Pod, ReplicaSet } from '../replicaset/types.ts';
@@ -53,6 +54,11 @@ function emptyPlan(d: Deployment, status: DeploymentStatus): DeploymentPlan {
   return { adopt: [], release: [], scale: [], annotate: [], delete: [], updates: [], status, statusChanged: changed(d, status) };
 }
 
+/** The status as kube stores it: zero counters are omitempty, so `unavailableReplicas: 0` is never shown. */
+function asStored(status: DeploymentStatus): DeploymentStatus {
+  return goJsonRoundTrip('DeploymentStatus', status);
+}
+
 function changed(d: Deployment, status: DeploymentStatus): boolean {
   return canonicalJson(status) !== canonicalJson(d.status ?? {});
 }
@@ -79,7 +85,7 @@ export function planDeployment(d: Deployment, replicaSets: readonly ReplicaSet[]
     // Selecting every pod in the namespace would fight every other controller; kube refuses.
     const generation = d.metadata.generation ?? 0;
     const status = (d.status?.observedGeneration ?? 0) < generation ? { ...d.status, observedGeneration: generation } : { ...d.status };
-    return { ...emptyPlan(d, status), warning: 'SelectingAll' };
+    return { ...emptyPlan(d, asStored(status)), warning: 'SelectingAll' };
   }
   const claim = claimObjects(d, replicaSets, selector, controllerRefTo(d, 'apps/v1', 'Deployment'));
   const state = new PlanState(d, claim.owned, now);
@@ -95,6 +101,7 @@ export function planDeployment(d: Deployment, replicaSets: readonly ReplicaSet[]
     status = decision.status;
     if (decision.rollout) requeueAfterSeconds = progressRecheckSeconds(d, status, now);
   }
+  status = asStored(status);
 
   const raw = new Map(replicaSets.map((rs) => [rs.metadata.name ?? '', rs]));
   const deleted = new Set(state.deletes);

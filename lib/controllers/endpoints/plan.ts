@@ -3,6 +3,7 @@
 // matches that have an IP and are not finished, ready ones as addresses and the rest as
 // notReadyAddresses, with each Service port resolved against each pod.
 import type { EndpointAddress, EndpointSubset, ServicePort } from 'kubernetes-types/core/v1';
+import { goJsonRoundTrip } from '../../api/schema/go-json-round-trip.ts';
 import { specialIpError } from '../../registry/kinds/endpoints.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import { endpointPort, findPort } from './ports.ts';
@@ -55,7 +56,9 @@ export function planEndpoints(service: KubeObject | undefined, pods: readonly Ku
   // kube's IsServiceIPSet: a Service without an address yet is labelled headless too.
   if (headless || !spec.clusterIP) labels[HEADLESS_LABEL] = '';
   else delete labels[HEADLESS_LABEL];
-  return { action: 'apply', labels, subsets: repackSubsets(entries) };
+  // Shaped as kube stores them (a port's empty name, a pointer left nil: absent).
+  const subsets = repackSubsets(entries).map((subset) => goJsonRoundTrip('EndpointSubset', subset));
+  return { action: 'apply', labels, subsets };
 }
 
 /** A Service selects pods only with a non-empty selector (an empty map reads back as none in kube). */

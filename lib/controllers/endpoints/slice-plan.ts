@@ -9,6 +9,7 @@
 // name and the loser gets AlreadyExists instead of a duplicate slice.
 import type { ServicePort } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
+import { goJsonRoundTripBody } from '../../api/schema/go-json-round-trip.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import { podNamePrefix, slotSuffix } from '../replicaset/pod-names.ts';
 import { specialIpError } from '../../registry/kinds/endpoints.ts';
@@ -120,9 +121,10 @@ function slice(service: KubeObject, spec: ServiceSpecView, portsKeyText: string,
     },
     addressType: 'IPv4',
     endpoints: sorted,
+    ports,
   };
-  if (ports.length) out['ports'] = ports;
-  return out;
+  // As kube reads it back: the placeholder's empty lists are `null`, unset pointers absent.
+  return goJsonRoundTripBody('EndpointSlice', out);
 }
 
 function compare(a: string, b: string): number {

@@ -23,9 +23,8 @@ export async function applySlices(ctx: RegistryContext, slices: ResourceType, pl
       metadata: { ...current.metadata, labels: want.metadata.labels, ownerReferences: want.metadata.ownerReferences },
       addressType: want['addressType'],
       endpoints: want['endpoints'],
+      ports: want['ports'],
     };
-    if (want['ports']) next['ports'] = want['ports'];
-    else delete next['ports'];
     await updateFrom(ctx, slices, current, next); // a no-op when nothing changed
   }
   for (const gone of plan.delete) {

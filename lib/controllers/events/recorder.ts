@@ -4,6 +4,7 @@
 // second occurrence finds the first.
 import { createHash } from 'node:crypto';
 import { AlreadyExistsError, NotFoundError } from '../../api/errors.ts';
+import { goJsonRoundTripBody } from '../../api/schema/go-json-round-trip.ts';
 import { rfc3339 } from '../../core/clock.ts';
 import { createObject } from '../../registry/generic/create.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
@@ -28,14 +29,15 @@ export async function recordEvent(ctx: RegistryContext, e: EventSpec): Promise<v
   const digest = createHash('sha256').update(`${m.uid}|${e.type}|${e.reason}|${e.message}`).digest('hex').slice(0, 16);
   const name = `${m.name}.${digest}`;
   const now = rfc3339(ctx.clock.now());
-  const event: KubeObject = {
+  // Shaped as kube stores a core/v1 Event (e.g. `eventTime: null`, empty reference fields absent).
+  const event: KubeObject = goJsonRoundTripBody('Event', {
     apiVersion: 'v1', kind: 'Event', metadata: { name, namespace },
     involvedObject: { apiVersion: e.involved.apiVersion, kind: e.involved.kind, name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion },
     type: e.type, reason: e.reason, message: e.message,
     source: { component: e.component, ...(e.host ? { host: e.host } : {}) },
     reportingComponent: e.component, reportingInstance: e.host ?? '',
     count: 1, firstTimestamp: now, lastTimestamp: now,
-  };
+  });
   // Twice at most: an Event found by name may expire (lib/storage/object-ttl.ts) between
   // the create that found it and the update that would count this occurrence.
   for (let attempt = 1; ; attempt++) {

@@ -1,8 +1,11 @@
 // The status a pass writes (kube's calculateStatus): the plan's counts over what is
 // stored, plus the ReplicaFailure condition, which records that creating or deleting pods
-// failed (set once, kept until a pass manages its pods without error).
+// failed (set once, kept until a pass manages its pods without error). Shaped as kube
+// stores it: zero counters are omitempty except replicas, so a ReplicaSet scaled to 0 reads
+// `{observedGeneration: N, replicas: 0}`.
 import { isDeepStrictEqual } from 'node:util';
 import type { ReplicaSetCondition } from 'kubernetes-types/apps/v1';
+import { goJsonRoundTrip } from '../../api/schema/go-json-round-trip.ts';
 import { rfc3339 } from '../../core/clock.ts';
 import type { ReplicaSetStatusCounts } from './plan.ts';
 import type { ReplicaSet, ReplicaSetStatus } from './types.ts';
@@ -26,7 +29,7 @@ export function nextReplicaSetStatus(rs: ReplicaSet, counts: ReplicaSetStatusCou
     if (rest.length > 0) status.conditions = rest;
     else delete status.conditions;
   }
-  return status;
+  return goJsonRoundTrip('ReplicaSetStatus', status);
 }
 
 /** Written only when something differs: an unchanged status would still cost a revision. */

@@ -162,6 +162,7 @@ export class Cluster {
     const d = this.deployments.get(name)!;
     const s = d.status ?? {};
     const want = d.spec?.replicas ?? 1;
-    return s.updatedReplicas === want && s.replicas === want && s.availableReplicas === want && (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+    // Counters at 0 are absent (omitempty), as in kube.
+    return (s.updatedReplicas ?? 0) === want && (s.replicas ?? 0) === want && (s.availableReplicas ?? 0) === want && (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
   }
 }

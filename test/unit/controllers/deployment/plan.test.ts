@@ -218,7 +218,9 @@ describe('planDeployment: ownership', () => {
     d.metadata = { ...d.metadata, deletionTimestamp: START.toISOString() };
     const plan = planDeployment(d, [rs('old', { spec: 2, revision: 1 }), rs('orphan', { owner: null })], [], START);
     expect([plan.createReplicaSet, plan.scale, plan.adopt, plan.delete]).toEqual([undefined, [], [], []]);
-    expect(plan.status).toMatchObject({ replicas: 2, availableReplicas: 2, updatedReplicas: 0 });
+    expect(plan.status).toMatchObject({ replicas: 2, availableReplicas: 2 });
+    // Zero counters are omitempty in Go: no updated pods means no updatedReplicas at all.
+    expect(plan.status).not.toHaveProperty('updatedReplicas');
   });
 
   it('is deterministic: input order does not change the plan', () => {

@@ -68,7 +68,6 @@ describe('RollingUpdate', () => {
       },
       spec: {
         replicas: 3,
-        minReadySeconds: 0,
         selector: { matchLabels: { app: 'web', 'pod-template-hash': hash } },
         template: { metadata: { labels: { app: 'web', 'pod-template-hash': hash } }, spec: { containers: [{ name: 'c', image: 'nginx:1' }] } },
       },
@@ -95,7 +94,8 @@ describe('RollingUpdate', () => {
     c.syncDeployment('web');
     c.syncDeployment('web');
     const d = c.deployments.get('web')!;
-    expect(d.status).toMatchObject({ replicas, updatedReplicas: replicas, availableReplicas: replicas, unavailableReplicas: 0 });
+    expect(d.status).toMatchObject({ replicas, updatedReplicas: replicas, availableReplicas: replicas });
+    expect(d.status).not.toHaveProperty('unavailableReplicas');
     expect(d.status?.conditions?.find((x) => x.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
     expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
   });

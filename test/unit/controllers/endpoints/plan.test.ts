@@ -57,6 +57,8 @@ describe('planEndpoints', () => {
     ['a headless Service without ports lists addresses alone, with hostnames', service({ clusterIP: 'None', ports: [] }), [pod('a', { hostname: 'a', subdomain: 'web' })],
       [{ addresses: [{ ...addr('a', '10.1.0.1'), hostname: 'a' }] }]],
     ['loopback addresses (which Endpoints refuse) are left out', service({}), [pod('a', { ip: '127.0.0.1' })], []],
+    // core/v1 EndpointPort.name is omitempty: an unnamed Service port gives no name at all.
+    ['an unnamed port carries no name', service({ ports: [{ name: '', port: 80, targetPort: 8080, protocol: 'TCP' }] }), [pod('a')], [{ addresses: [addr('a', '10.1.0.1')], ports: [{ port: 8080, protocol: 'TCP' }] }]],
   ])('%s', (_name, svc, pods, subsets) => {
     expect(planEndpoints(svc, pods)).toEqual({ action: 'apply', labels: expect.any(Object), subsets });
   });

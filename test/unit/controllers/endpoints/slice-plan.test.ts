@@ -68,7 +68,7 @@ describe('planSlices', () => {
   it('leaves out pods without an IP, finished pods, loopback pods and pods the selector does not match', () => {
     const pods = [pod('noip', { ip: '' }), pod('done', { phase: 'Succeeded', ip: '10.1.0.3' }), pod('lo', { ip: '127.0.0.1' }), pod('db', { labels: { app: 'db' }, ip: '10.1.0.4' })];
     const [slice] = planSlices('web', service(), pods, []).apply;
-    expect(slice!['endpoints']).toEqual([]);
+    expect(slice!['endpoints']).toBeNull();
   });
 
   it('splits pods whose named targetPort resolves to different numbers into one slice per port set', () => {
@@ -77,10 +77,20 @@ describe('planSlices', () => {
     expect(new Set(plan.apply.map((s) => s.metadata.name)).size).toBe(2);
   });
 
-  it('keeps an empty placeholder slice without ports when nothing is selected', () => {
+  it('keeps an empty placeholder slice when nothing is selected, its lists null as kube reads them back', () => {
     const [slice] = planSlices('web', service(), [], []).apply;
-    expect(slice!['endpoints']).toEqual([]);
-    expect(slice!['ports']).toBeUndefined();
+    // Neither list is omitempty, and etcd's protobuf stores an empty one as nil.
+    expect(slice).toHaveProperty('endpoints', null);
+    expect(slice).toHaveProperty('ports', null);
+  });
+
+  it('keeps an unnamed port’s empty name (a pointer in discovery/v1) and leaves metadata to the registry', () => {
+    const [slice] = planSlices('web', service({ ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] }), [pod('a')], []).apply;
+    expect(slice!['ports']).toEqual([{ name: '', protocol: 'TCP', port: 8080 }]);
+    expect(slice!['ports']).toHaveProperty([0, 'name'], '');
+    expect(slice!.metadata).not.toHaveProperty('creationTimestamp');
+    // No hostname, zone or hints were set: absent, not empty.
+    expect(Object.keys(endpointsOf(slice!)[0]!).sort()).toEqual(['addresses', 'conditions', 'nodeName', 'targetRef']);
   });
 
   it('labels the slices of a headless Service', () => {

@@ -34,6 +34,19 @@ describe('recordEvent', () => {
     expect(event!['lastTimestamp']).not.toBe(event!['firstTimestamp']);
   });
 
+  it('writes an Event shaped as kube’s core/v1 recorder leaves it', async () => {
+    const { store, ctx } = await setup();
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', uid: 'n-uid' } };
+    await recordEvent(ctx, { involved: node, type: 'Normal', reason: 'NodeNotReady', message: 'Node n1 status is now: NodeNotReady', component: 'node-controller' });
+    const [event] = (await store.list(EVENTS)).items;
+    // eventTime is a non-pointer MicroTime (null), reporting fields have no omitempty.
+    expect(event).toMatchObject({ eventTime: null, reportingComponent: 'node-controller', reportingInstance: '', count: 1, source: { component: 'node-controller' } });
+    // A cluster-scoped object has no namespace to refer to, and no empty one is written.
+    expect(event!['involvedObject']).toEqual({ kind: 'Node', name: 'n1', uid: 'n-uid', apiVersion: 'v1' });
+    expect(event).not.toHaveProperty('action');
+    expect(event).not.toHaveProperty('series');
+  });
+
   it('starts a new Event once the old one has expired', async () => {
     const { clock, store, ctx } = await setup();
     await recordEvent(ctx, spec);
