@@ -2,7 +2,8 @@
 // `kubernetes` Service with its Endpoints and EndpointSlice (kubernetes-service.ts).
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../api/errors.ts';
 import type { KubeObject } from '../storage/object-store.ts';
-import { DEFAULT_SERVICE_CIDR, parseServiceCidr } from './clusterip/service-cidr.ts';
+import { release } from './clusterip/ip-reservations.ts';
+import { DEFAULT_SERVICE_CIDR, ipAt, parseServiceCidr } from './clusterip/service-cidr.ts';
 import { createObject } from './generic/create.ts';
 import type { RegistryContext } from './generic/context.ts';
 import { BOOTSTRAP_NAMESPACES } from './generic/namespace-lifecycle.ts';
@@ -42,6 +43,10 @@ export async function ensureKubernetesService(ctx: RegistryContext, endpoint: Ap
     const existing = await ctx.store.get({ resource: type, ...KUBERNETES_SERVICE }).catch(absentIfNotFound);
     const write: BootstrapWrite = target.plan(existing);
     if (!write) continue;
+    // A deleted Service's address is freed only by the endpoints controller's repair, after a
+    // grace period; one left behind by an earlier `kubernetes` Service is ours to take back,
+    // or a restart soon after someone deleted the Service could not start.
+    if (write.verb === 'create' && target.resource === 'services') await release(ctx.store, ipAt(cidr, 1), KUBERNETES_SERVICE);
     try {
       if (write.verb === 'create') await createObject(ctx, type, write.obj);
       else await updateFrom(ctx, type, existing!, write.obj);

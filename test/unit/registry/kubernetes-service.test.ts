@@ -92,6 +92,16 @@ describe('ensureKubernetesService', () => {
     expect((await api.call('GET', '/api/v1/namespaces/default/endpoints/kubernetes')).body.subsets[0].ports[0].port).toBe(7443);
   });
 
+  it('comes back at the next start after a delete, though the address is not yet freed', async () => {
+    const api = await testApi();
+    await ensureKubernetesService(api.ctx, at(6443));
+    expect((await api.call('DELETE', '/api/v1/namespaces/default/services/kubernetes')).status).toBe(200);
+    const again = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes' }, spec: { clusterIP: '10.96.0.1', ports: [{ port: 443 }] } };
+    expect((await api.call('POST', '/api/v1/namespaces/default/services', again)).status).toBe(422); // the address is still held
+    await ensureKubernetesService(api.ctx, at(6443));
+    expect((await api.call('GET', '/api/v1/namespaces/default/services/kubernetes')).body.spec.clusterIP).toBe('10.96.0.1');
+  });
+
   it('keeps .1 for it: another Service asking for it is refused, others never get it', async () => {
     const api = await testApi();
     await ensureKubernetesService(api.ctx, at(6443));
