@@ -15,6 +15,7 @@ import { renderQueueMetrics } from '../observability/prometheus.ts';
 import { MAX_BODY_BYTES } from './decode.ts';
 import { mountDiscovery } from './discovery-routes.ts';
 import { dispatch } from './handlers/dispatch.ts';
+import { handleReview } from './handlers/review.ts';
 import { parseRequestInfo, type ResourceRequest } from './request-info.ts';
 import { versionInfo } from './version.ts';
 
@@ -81,13 +82,14 @@ export function createApiServer(deps: ApiServerDeps): Hono<Env> {
 async function serveResource(c: Context<Env>, deps: ApiServerDeps): Promise<Response> {
   const info = parseRequestInfo(c.req.method, c.req.path, c.req.query('watch') === 'true' || c.req.query('watch') === '1');
   if (info.kind !== 'resource') throw new RouteNotFoundError();
-  const type = deps.ctx.registry.lookup(info.group, info.version, info.resource);
+  const review = deps.ctx.registry.review(info.group, info.version, info.resource);
+  const type = review ?? deps.ctx.registry.lookup(info.group, info.version, info.resource);
   if (!type) throw new RouteNotFoundError();
   if (type.namespaced === false && info.namespace && info.resource !== 'namespaces') throw new RouteNotFoundError();
   await authorize(deps.authorizer, c.get('user'), info);
 
   const warnings: string[] = [];
-  const res = await dispatch({
+  const req = {
     info,
     type,
     query: new URL(c.req.url).searchParams,
@@ -100,7 +102,9 @@ async function serveResource(c: Context<Env>, deps: ApiServerDeps): Promise<Resp
     accept: c.req.header('accept'),
     userAgent: c.req.header('user-agent'),
     podLogs: deps.podLogs,
-  });
+  };
+  // Review kinds are answered, not stored: they never reach the generic handlers.
+  const res = review ? await handleReview(req, review, deps.authorizer) : await dispatch(req);
   for (const w of warnings) c.header('Warning', `299 - ${JSON.stringify(w)}`, { append: true });
   if (res.stream) {
     const produce = res.stream;

@@ -4,6 +4,7 @@
 import { UnauthorizedError } from '../api/errors.ts';
 import { parseToken, tokenMatches } from './tokens.ts';
 import type { TokenRecord, UserInfo } from './tokens.ts';
+import { ALLOW_ALL_RULES, NO_RULES, type RulesForUser } from './rules.ts';
 
 export interface TokenLookup {
   /** The record minted with this id, or undefined. Errors (storage down) propagate as-is. */
@@ -15,18 +16,43 @@ export interface Authenticator {
   authenticate(authorizationHeader: string | undefined): Promise<UserInfo>;
 }
 
-/** The request as RBAC sees it (kube-apiserver's authorizer.Attributes, resource requests only). */
-export interface AuthorizationAttributes {
+/** The request as RBAC sees it (kube-apiserver's authorizer.Attributes for a resource request). */
+export interface ResourceAuthorizationAttributes {
   verb: string;
   group: string;
   resource: string;
   namespace?: string;
   name?: string;
   subresource?: string;
+  version?: string;
+}
+
+/** A request for a path outside the resource tree (/healthz, /version, /logs/…). */
+export interface NonResourceAuthorizationAttributes {
+  verb: string;
+  path: string;
+}
+
+export type AuthorizationAttributes = ResourceAuthorizationAttributes | NonResourceAuthorizationAttributes;
+
+export function isNonResource(attributes: AuthorizationAttributes): attributes is NonResourceAuthorizationAttributes {
+  return 'path' in attributes;
+}
+
+/**
+ * kube's three-way decision folded into two booleans: `allowed`, or `denied` for an explicit
+ * deny; neither means "no opinion" (which an apiserver also refuses).
+ */
+export interface AuthorizationDecision {
+  allowed: boolean;
+  denied?: boolean;
+  reason?: string;
 }
 
 export interface Authorizer {
-  authorize(user: UserInfo, attributes: AuthorizationAttributes): Promise<{ allowed: boolean; reason?: string }>;
+  authorize(user: UserInfo, attributes: AuthorizationAttributes): Promise<AuthorizationDecision>;
+  /** What `user` may do in `namespace` (kube's RuleResolver.RulesFor), for SelfSubjectRulesReview. */
+  rulesFor(user: UserInfo, namespace: string): Promise<RulesForUser>;
 }
 
 const AUTHENTICATED_GROUP = 'system:authenticated';
@@ -60,6 +86,10 @@ export const allowAuthenticated: Authorizer = {
       return { allowed: true, reason: 'skiff allows all authenticated users' };
     }
     return { allowed: false, reason: 'user is not authenticated' };
+  },
+  // Allowing everything is what cluster-admin's `*` rules say, so that is what it reports.
+  async rulesFor(user) {
+    return user.groups.includes(AUTHENTICATED_GROUP) ? ALLOW_ALL_RULES : NO_RULES;
   },
 };
 

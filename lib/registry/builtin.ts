@@ -12,10 +12,12 @@ import { nodes } from './kinds/node.ts';
 import { pods } from './kinds/pod.ts';
 import { replicaSets } from './kinds/replicaset.ts';
 import { secrets } from './kinds/secret.ts';
+import { selfSubjectAccessReviews, selfSubjectReviews, selfSubjectRulesReviews } from './kinds/self-reviews.ts';
 import { serviceAccounts } from './kinds/serviceaccount.ts';
 import { services } from './kinds/service.ts';
 import { Registry } from './registry.ts';
 import type { ResourceType } from './resource-type.ts';
+import type { ReviewType } from './review-type.ts';
 
 // Core group first, then by group; within a group, kube's discovery order is by resource name.
 export const builtinTypes: readonly ResourceType[] = Object.freeze([
@@ -34,6 +36,9 @@ export const builtinTypes: readonly ResourceType[] = Object.freeze([
   endpointSlices,
 ]);
 
+// Create-only kinds answered from the caller's identity and the authorizer, never stored.
+export const builtinReviews: readonly ReviewType[] = Object.freeze([selfSubjectReviews, selfSubjectAccessReviews, selfSubjectRulesReviews]);
+
 export function builtinRegistry(): Registry {
-  return new Registry(builtinTypes);
+  return new Registry(builtinTypes, builtinReviews);
 }

@@ -1,6 +1,7 @@
 // The one place that knows every served kind. Discovery, OpenAPI, URL routing and the
 // generic registry all read it; nothing else keeps its own list of kinds.
 import type { ResourceType } from './resource-type.ts';
+import type { ReviewType } from './review-type.ts';
 
 export interface GroupVersions {
   group: string;
@@ -10,16 +11,31 @@ export interface GroupVersions {
 export class Registry {
   private readonly byResource = new Map<string, ResourceType>();
   private readonly byKindName = new Map<string, ResourceType>();
+  private readonly reviewsByResource = new Map<string, ReviewType>();
+  /** Stored kinds and review kinds: what discovery and OpenAPI announce. */
+  private readonly served: readonly ResourceType[];
 
-  constructor(private readonly types: readonly ResourceType[]) {
+  constructor(private readonly types: readonly ResourceType[], reviews: readonly ReviewType[] = []) {
     for (const t of types) {
       this.byResource.set(`${t.group}/${t.version}/${t.resource}`, t);
       this.byKindName.set(`${t.group}/${t.kind}`, t);
     }
+    for (const r of reviews) this.reviewsByResource.set(`${r.group}/${r.version}/${r.resource}`, r);
+    this.served = [...types, ...reviews];
   }
 
+  /** The stored kinds (reviews are not among them: nothing lists, watches or deletes those). */
   all(): readonly ResourceType[] {
     return this.types;
+  }
+
+  /** A create-only review kind by URL names (lookup() finds stored kinds only). */
+  review(group: string, version: string, resource: string): ReviewType | undefined {
+    return this.reviewsByResource.get(`${group}/${version}/${resource}`);
+  }
+
+  isReview(t: ResourceType): boolean {
+    return this.reviewsByResource.get(`${t.group}/${t.version}/${t.resource}`) === t;
   }
 
   lookup(group: string, version: string, resource: string): ResourceType | undefined {
@@ -34,7 +50,7 @@ export class Registry {
   /** Served groups in discovery order: the core group first, then the rest by name. */
   groups(): GroupVersions[] {
     const map = new Map<string, Set<string>>();
-    for (const t of this.types) {
+    for (const t of this.served) {
       if (!map.has(t.group)) map.set(t.group, new Set());
       map.get(t.group)!.add(t.version);
     }
@@ -44,7 +60,7 @@ export class Registry {
   }
 
   inGroupVersion(group: string, version: string): ResourceType[] {
-    return this.types.filter((t) => t.group === group && t.version === version);
+    return this.served.filter((t) => t.group === group && t.version === version);
   }
 }
 

@@ -1,8 +1,10 @@
 // The kinds we accept as protobuf and the schema that decodes them. The list follows what
-// real clients send that way: kubectl's typed `create` generators and `auth can-i`, plus
-// Lease for client-go leader election. Anything else gets a 415 asking for JSON.
+// real clients send that way: kubectl's typed `create` generators, `auth can-i` and
+// `auth whoami`, plus Lease for client-go leader election. Anything else gets a 415 asking
+// for JSON.
 
 import { APPS_V1 } from './defs-apps-v1.ts';
+import { AUTHENTICATION_V1 } from './defs-authentication-v1.ts';
 import { AUTHORIZATION_V1 } from './defs-authorization-v1.ts';
 import { COORDINATION_V1 } from './defs-coordination-v1.ts';
 import { CORE_V1 } from './defs-core-v1.ts';
@@ -26,6 +28,7 @@ const KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     Service: 'Service',
   },
   'apps/v1': { Deployment: 'Deployment' },
+  'authentication.k8s.io/v1': { SelfSubjectReview: 'SelfSubjectReview' },
   'authorization.k8s.io/v1': {
     SelfSubjectAccessReview: 'SelfSubjectAccessReview',
     SelfSubjectRulesReview: 'SelfSubjectRulesReview',
@@ -51,6 +54,7 @@ export function protoSchema(): ProtoSchema {
     CORE_V1_CONTROLLER_KINDS,
     APPS_V1,
     DISCOVERY_V1,
+    AUTHENTICATION_V1,
     AUTHORIZATION_V1,
     COORDINATION_V1,
   ]);

@@ -76,7 +76,7 @@ export function storageVersionHash(t: Pick<ResourceType, 'group' | 'version' | '
   return createHash('sha256').update(`${t.group}/${t.version}/${t.kind}`).digest().subarray(0, 8).toString('base64');
 }
 
-function resourceEntries(t: ResourceType): APIResource[] {
+function resourceEntries(t: ResourceType, stored: boolean): APIResource[] {
   const main: APIResource = {
     name: t.resource,
     singularName: t.singular,
@@ -86,7 +86,8 @@ function resourceEntries(t: ResourceType): APIResource[] {
   };
   if (t.shortNames?.length) main.shortNames = [...t.shortNames];
   if (t.categories?.length) main.categories = [...t.categories];
-  main.storageVersionHash = storageVersionHash(t);
+  // Reviews have no storage, so kube announces no storage version for them.
+  if (stored) main.storageVersionHash = storageVersionHash(t);
   const entries = [main];
   for (const sub of subresourcesOf(t)) {
     const entry: APIResource = { name: `${t.resource}/${sub.name}`, singularName: '', namespaced: t.namespaced, kind: sub.kind.kind, verbs: [...sub.verbs] };
@@ -110,6 +111,6 @@ export function apiResourceList(registry: Registry, group: string, version: stri
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: groupVersion({ group, version }),
-    resources: sortedResources(types).flatMap(resourceEntries),
+    resources: sortedResources(types).flatMap((t) => resourceEntries(t, !registry.isReview(t))),
   };
 }

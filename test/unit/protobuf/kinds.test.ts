@@ -145,6 +145,21 @@ describe('decoding other kinds', () => {
     expect(got.status).toEqual({ allowed: false });
   });
 
+  it('SelfSubjectReview: the empty one `kubectl auth whoami` sends, and a filled status', () => {
+    expect(decodeKubeProtobuf(envelope('authentication.k8s.io/v1', 'SelfSubjectReview', new Uint8Array(0)))).toEqual({
+      kind: 'SelfSubjectReview',
+      apiVersion: 'authentication.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      status: { userInfo: {} },
+    });
+    const got = decodeKubeProtobuf(
+      body('authentication.k8s.io/v1', 'SelfSubjectReview', 'SelfSubjectReview', {
+        status: { userInfo: { username: 'alice', uid: 'u-1', groups: ['dev', 'system:authenticated'] } },
+      }),
+    );
+    expect(got.status).toEqual({ userInfo: { username: 'alice', uid: 'u-1', groups: ['dev', 'system:authenticated'] } });
+  });
+
   it('an empty object decodes to the zero struct with kind and apiVersion from the envelope', () => {
     expect(decodeKubeProtobuf(envelope('v1', 'Namespace', new Uint8Array(0)))).toEqual({
       kind: 'Namespace',

@@ -55,6 +55,8 @@ describe('builtinRegistry', () => {
     expect(registry.groups()).toEqual([
       { group: '', versions: ['v1'] },
       { group: 'apps', versions: ['v1'] },
+      { group: 'authentication.k8s.io', versions: ['v1'] },
+      { group: 'authorization.k8s.io', versions: ['v1'] },
       { group: 'coordination.k8s.io', versions: ['v1'] },
       { group: 'discovery.k8s.io', versions: ['v1'] },
     ]);
