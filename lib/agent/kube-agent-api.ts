@@ -67,6 +67,9 @@ const merge = () => k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.Merge
 /** The generated clients type bodies with their model classes; kube JSON is what they send. */
 const body = <T>(obj: unknown): T => obj as T;
 
+/** The agent's writes are recorded in managedFields as kubelet's are (kube takes it from kubelet's User-Agent). */
+const fieldManager = 'kubelet';
+
 export function kubeAgentApi(opts: KubeAgentApiOptions): AgentApi {
   const server = opts.server.replace(/\/+$/, '');
   const pool = server.startsWith('http:')
@@ -85,20 +88,20 @@ export function kubeAgentApi(opts: KubeAgentApiOptions): AgentApi {
 
   return {
     getNode: (name) => orUndefined(call<Node>(core.readNode({ name }))),
-    createNode: (node) => call<Node>(core.createNode({ body: body<k8s.V1Node>(node) })),
+    createNode: (node) => call<Node>(core.createNode({ body: body<k8s.V1Node>(node), fieldManager })),
     patchNodeLabels: async (name, labels) => {
-      await call(core.patchNode({ name, body: { metadata: { labels } } }, merge()));
+      await call(core.patchNode({ name, body: { metadata: { labels } }, fieldManager }, merge()));
     },
     patchNodeStatus: async (name, status: NodeStatus) => {
-      await call(core.patchNodeStatus({ name, body: { status } }, strategic()));
+      await call(core.patchNodeStatus({ name, body: { status }, fieldManager }, strategic()));
     },
     getLease: (namespace, name) => orUndefined(call<Lease>(coordination.readNamespacedLease({ namespace, name }))),
-    createLease: (lease) => call<Lease>(coordination.createNamespacedLease({ namespace: lease.metadata!.namespace!, body: body<k8s.V1Lease>(lease) })),
-    replaceLease: (lease) => call<Lease>(coordination.replaceNamespacedLease({ namespace: lease.metadata!.namespace!, name: lease.metadata!.name!, body: body<k8s.V1Lease>(lease) })),
+    createLease: (lease) => call<Lease>(coordination.createNamespacedLease({ namespace: lease.metadata!.namespace!, body: body<k8s.V1Lease>(lease), fieldManager })),
+    replaceLease: (lease) => call<Lease>(coordination.replaceNamespacedLease({ namespace: lease.metadata!.namespace!, name: lease.metadata!.name!, body: body<k8s.V1Lease>(lease), fieldManager })),
     listPods: async (nodeName) => (await call<{ items: Pod[] }>(core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${nodeName}` }))).items,
     patchPodStatus: async (pod: PodRef, status: PodStatus) => {
       // The uid makes the patch apply only to the pod this status is about (kubelet does the same).
-      await call(core.patchNamespacedPodStatus({ namespace: pod.namespace, name: pod.name, body: { metadata: { uid: pod.uid }, status } }, strategic()));
+      await call(core.patchNamespacedPodStatus({ namespace: pod.namespace, name: pod.name, body: { metadata: { uid: pod.uid }, status }, fieldManager }, strategic()));
     },
     deletePod: async (pod: PodRef) => {
       await call(core.deleteNamespacedPod({ namespace: pod.namespace, name: pod.name, gracePeriodSeconds: 0, body: { gracePeriodSeconds: 0, preconditions: { uid: pod.uid } } }));

@@ -41,8 +41,24 @@ export interface ResourceStrategy {
   validateUpdate?(obj: KubeObject, old: KubeObject): StatusCause[];
   /** Kinds with a status subresource: updates of the main resource keep the old status. */
   hasStatus?: boolean;
+  /**
+   * Kinds that track metadata.generation (kube: only some strategies do; ConfigMaps, Pods in
+   * 1.32, Services… never get one). Present, a create starts at 1 and an update of the main
+   * resource bumps it when this says the desired state moved; absent, the registry neither
+   * sets nor bumps it.
+   */
+  generation?: GenerationRule;
+  /**
+   * kube's deployment status strategy resets only spec and labels, so a status write may
+   * change annotations: that is how its controller records the revision annotation without
+   * bumping generation (which annotation changes through the main resource do).
+   */
+  statusWritesAnnotations?: boolean;
   scale?: ScaleSpec;
 }
+
+/** True when an update from `before` to `after` changed what the kind's generation tracks. */
+export type GenerationRule = (before: KubeObject, after: KubeObject) => boolean;
 
 export interface ResourceType {
   group: string;

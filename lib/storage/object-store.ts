@@ -56,13 +56,15 @@ export interface ObjectStore {
   list(resource: GroupResource, options?: ListOptions): Promise<ListResult>;
   /**
    * Stores a new object, conditional on absence (AlreadyExistsError otherwise). Assigns
-   * resourceVersion, and uid, creationTimestamp and generation when the caller did not.
+   * resourceVersion, and uid and creationTimestamp when the caller did not; any other
+   * metadata (generation included: only some kinds have one) is stored as given.
    */
   create(resource: GroupResource, obj: KubeObject): Promise<KubeObject>;
   /**
    * Replaces an object, conditional on `obj.metadata.resourceVersion` being the stored one
    * (ConflictError otherwise; NotFoundError if absent). uid and creationTimestamp are kept
-   * from the stored object; generation is bumped when spec changed.
+   * from the stored object; the rest, generation included, is stored as given (the
+   * registry decides generation per kind).
    */
   update(resource: GroupResource, obj: KubeObject): Promise<KubeObject>;
   /** Removes an object, honouring uid/resourceVersion preconditions. Returns its last state. */

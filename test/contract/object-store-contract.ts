@@ -30,12 +30,12 @@ const rv = (o: KubeObject) => BigInt(o.metadata.resourceVersion!);
 
 export function objectStoreContract(name: string, makeStore: () => Promise<ObjectStore>): void {
   describe(`ObjectStore contract: ${name}`, () => {
-    it('creates an object with uid, creationTimestamp, generation and a numeric resourceVersion', async () => {
+    it('creates an object with uid, creationTimestamp and a numeric resourceVersion, inventing no generation', async () => {
       const store = await makeStore();
       const created = await store.create(configmaps, cm('a'));
       expect(created.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
       expect(created.metadata.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      expect(created.metadata.generation).toBe(1);
+      expect(created.metadata).not.toHaveProperty('generation');
       expect(created.metadata.resourceVersion).toMatch(/^[1-9]\d*$/);
       expect(await store.get({ resource: configmaps, namespace: 'default', name: 'a' })).toEqual(created);
     });
@@ -63,22 +63,33 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
       await expect(store.get({ resource: deployments, namespace: 'default', name: 'web' })).rejects.toThrow('deployments.apps "web" not found');
     });
 
-    it('updates conditionally: a new revision, generation bumped on spec changes only, identity kept', async () => {
+    it('updates conditionally: a new revision, identity kept, generation stored as given', async () => {
       const store = await makeStore();
       const created = await store.create(pods, pod('p', 'default'));
       const relabeled = await store.update(pods, { ...created, metadata: { ...created.metadata, labels: { a: 'b' } } });
       expect(rv(relabeled)).toBeGreaterThan(rv(created));
-      expect(relabeled.metadata.generation).toBe(1);
+      expect(relabeled.metadata).not.toHaveProperty('generation');
       const respecced = await store.update(pods, {
         ...relabeled,
         metadata: { ...relabeled.metadata, uid: 'forged', creationTimestamp: '2000-01-01T00:00:00Z' },
         spec: { containers: [{ name: 'c', image: 'nginx' }] },
       });
-      expect(respecced.metadata.generation).toBe(2);
+      // The store does not decide what a spec change means: that is the registry's per-kind rule.
+      expect(respecced.metadata).not.toHaveProperty('generation');
       expect(respecced.metadata.uid).toBe(created.metadata.uid);
       expect(respecced.metadata.creationTimestamp).toBe(created.metadata.creationTimestamp);
-      const statusOnly = await store.update(pods, { ...respecced, status: { phase: 'Running' } });
-      expect(statusOnly.metadata.generation).toBe(2);
+      const given = await store.update(pods, { ...respecced, metadata: { ...respecced.metadata, generation: 7 } });
+      expect(given.metadata.generation).toBe(7);
+      expect((await store.get({ resource: pods, namespace: 'default', name: 'p' })).metadata.generation).toBe(7);
+      const kept = await store.update(pods, { ...given, status: { phase: 'Running' } });
+      expect(kept.metadata.generation).toBe(7);
+    });
+
+    it('stores a generation given on create as it is', async () => {
+      const store = await makeStore();
+      const created = await store.create(deployments, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default', generation: 1 }, spec: {} });
+      expect(created.metadata.generation).toBe(1);
+      expect((await store.get({ resource: deployments, namespace: 'default', name: 'web' })).metadata.generation).toBe(1);
     });
 
     it('rejects an update from a stale resourceVersion with Conflict and changes nothing', async () => {

@@ -24,6 +24,8 @@ export interface FieldManagerScope {
   apiVersion: string;
   /** Writes through a subresource are recorded as such; status writes own only status. */
   subresource?: 'status' | 'scale';
+  /** Kinds whose status writes may change annotations (a Deployment's revision): they own those too. */
+  statusAnnotations?: boolean;
   /** RFC 3339 time stamped on the entries this write changes. */
   now: string;
 }
@@ -35,9 +37,14 @@ export const BEFORE_FIRST_APPLY = 'before-first-apply';
 const STRIPPED_METADATA = ['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'selfLink', 'managedFields'];
 
 /** The part of an object ownership is computed over. */
-export function trackedView(obj: unknown, subresource?: 'status' | 'scale'): unknown {
+export function trackedView(obj: unknown, subresource?: 'status' | 'scale', statusAnnotations = false): unknown {
   if (!isObject(obj)) return {};
-  if (subresource === 'status') return obj['status'] === undefined ? {} : { status: obj['status'] };
+  if (subresource === 'status') {
+    const out: Record<string, unknown> = obj['status'] === undefined ? {} : { status: obj['status'] };
+    const annotations = isObject(obj['metadata']) ? obj['metadata']['annotations'] : undefined;
+    if (statusAnnotations && annotations !== undefined) out['metadata'] = { annotations };
+    return out;
+  }
   const out: Record<string, unknown> = { ...obj };
   delete out['apiVersion'];
   delete out['kind'];
@@ -53,7 +60,7 @@ export function trackedView(obj: unknown, subresource?: 'status' | 'scale'): unk
 const METADATA_ITSELF = FieldSet.of([{ field: 'metadata' }]);
 
 function tracking(scope: FieldManagerScope): Tracked {
-  return { view: (o) => trackedView(o, scope.subresource), ignored: METADATA_ITSELF };
+  return { view: (o) => trackedView(o, scope.subresource, scope.statusAnnotations), ignored: METADATA_ITSELF };
 }
 
 // What a freshly created Go object already holds: its top-level structs exist, empty, so a

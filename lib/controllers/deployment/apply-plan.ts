@@ -24,6 +24,7 @@ import { isHashCollision } from './new-replica-set.ts';
 import type { DeploymentPlan } from './plan.ts';
 import { hasProgressDeadline } from './status.ts';
 import type { Deployment, DeploymentStatus } from './types.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 export interface ApplyTypes {
   deployments: ResourceType;
@@ -46,7 +47,7 @@ export async function applyDeploymentPlan(
     const current = byName.get(name);
     if (!current) return 'again';
     try {
-      await updateFrom(ctx, types.replicaSets, current, rs);
+      await updateFrom(ctx, types.replicaSets, current, rs, asControllerManager);
     } catch (err) {
       if (isRace(err)) return 'again';
       throw err;
@@ -73,7 +74,9 @@ export async function applyDeploymentPlan(
   if (plan.revision !== undefined) {
     const annotations = { ...(d.metadata.annotations ?? {}), [REVISION]: plan.revision };
     try {
-      current = (await updateFrom(ctx, types.deployments, d, { ...d, metadata: { ...d.metadata, annotations } })).object as Deployment;
+      // Through status, as kube's controller does: an annotation change through the main
+      // resource would bump the Deployment's generation.
+      current = (await updateFrom(ctx, types.deployments, d, { ...d, metadata: { ...d.metadata, annotations } }, { ...asControllerManager, subresource: 'status' })).object as Deployment;
     } catch (err) {
       if (isRace(err)) return 'again';
       throw err;
@@ -89,7 +92,7 @@ export async function applyDeploymentPlan(
 
 async function writeStatus(ctx: RegistryContext, types: ApplyTypes, d: Deployment, status: DeploymentStatus): Promise<ApplyOutcome> {
   try {
-    await updateFrom(ctx, types.deployments, d, { ...d, status }, { subresource: 'status' });
+    await updateFrom(ctx, types.deployments, d, { ...d, status }, { ...asControllerManager, subresource: 'status' });
     return 'done';
   } catch (err) {
     if (err instanceof NotFoundError) return 'done';
@@ -101,7 +104,7 @@ async function writeStatus(ctx: RegistryContext, types: ApplyTypes, d: Deploymen
 async function createReplicaSet(ctx: RegistryContext, types: ApplyTypes, d: Deployment, rs: ReplicaSet): Promise<ApplyOutcome> {
   const name = rs.metadata.name ?? '';
   try {
-    await createObject(ctx, types.replicaSets, rs);
+    await createObject(ctx, types.replicaSets, rs, asControllerManager);
   } catch (err) {
     if (err instanceof AlreadyExistsError) {
       // Either our own ReplicaSet that the list had not shown yet (a replay, or a read that

@@ -26,6 +26,7 @@ import { hasSelector, planEndpoints, type EndpointsPlan } from './plan.ts';
 import { servicesForPod } from './pod-services.ts';
 import { planSlices, SERVICE_NAME_LABEL } from './slice-plan.ts';
 import { applySlices } from './slice-writes.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 export interface EndpointsControllerOptions {
   /** How old an unheld ClusterIP reservation must be before it is released. */
@@ -76,7 +77,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
     }
     if (!current) {
       const metadata = { name: key.name, namespace: key.namespace, ...(Object.keys(plan.labels).length ? { labels: plan.labels } : {}) };
-      await createObject(ctx, endpointsType, { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(plan.subsets.length ? { subsets: plan.subsets } : {}) });
+      await createObject(ctx, endpointsType, { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(plan.subsets.length ? { subsets: plan.subsets } : {}) }, asControllerManager);
       return;
     }
     // Labels are the Service's (kube copies them over); everything else the object carries stays.
@@ -84,7 +85,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
     if (!Object.keys(plan.labels).length) delete next.metadata.labels;
     if (plan.subsets.length) next['subsets'] = plan.subsets;
     else delete next['subsets'];
-    await updateFrom(ctx, endpointsType, current, next);
+    await updateFrom(ctx, endpointsType, current, next, asControllerManager);
   }
 
   /** A live Service's addresses are reserved (the allocator never hands them out again). */

@@ -9,12 +9,13 @@ import { updateFrom } from '../../registry/generic/update.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import type { SlicePlan } from './slice-plan.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 export async function applySlices(ctx: RegistryContext, slices: ResourceType, plan: SlicePlan, existing: readonly KubeObject[]): Promise<void> {
   for (const want of plan.apply) {
     const current = existing.find((s) => s.metadata.name === want.metadata.name);
     if (!current) {
-      await createObject(ctx, slices, want);
+      await createObject(ctx, slices, want, asControllerManager);
       continue;
     }
     // Our labels and owner replace whatever a user put there; other metadata is kept.
@@ -25,7 +26,7 @@ export async function applySlices(ctx: RegistryContext, slices: ResourceType, pl
       endpoints: want['endpoints'],
       ports: want['ports'],
     };
-    await updateFrom(ctx, slices, current, next); // a no-op when nothing changed
+    await updateFrom(ctx, slices, current, next, asControllerManager); // a no-op when nothing changed
   }
   for (const gone of plan.delete) {
     const key = { resource: slices, namespace: gone.metadata.namespace, name: gone.metadata.name! };

@@ -6,6 +6,7 @@ import type { RegistryContext } from '../../registry/generic/context.ts';
 import { updateFrom } from '../../registry/generic/update.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 const MAX_ATTEMPTS = 5;
 
@@ -28,7 +29,7 @@ export async function rewrite(
     const next = change(current);
     if (!next) return;
     try {
-      await updateFrom(ctx, type, current, next);
+      await updateFrom(ctx, type, current, next, asControllerManager);
       return;
     } catch (err) {
       if (err instanceof NotFoundError) return;

@@ -10,6 +10,7 @@ import type { ResourceType } from '../../registry/resource-type.ts';
 import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
 import { recordEvent } from '../events/recorder.ts';
 import { planNode, type NodePlan, type NodePlanSettings } from './plan.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 const LEASES = { group: 'coordination.k8s.io', resource: 'leases' };
 const MAX_ATTEMPTS = 3;
@@ -44,7 +45,7 @@ async function write(ctx: RegistryContext, nodes: ResourceType, node: KubeObject
   // Conditions first, as kube does: the taints are derived from them.
   if (plan.conditions) {
     const status = { ...((current['status'] ?? {}) as Record<string, unknown>), conditions: plan.conditions };
-    current = (await updateFrom(ctx, nodes, current, { ...current, status }, { subresource: 'status' })).object;
+    current = (await updateFrom(ctx, nodes, current, { ...current, status }, { ...asControllerManager, subresource: 'status' })).object;
     // Said once, right after the write that made it true: a retry plans from the new status.
     if (plan.becameNotReady) {
       const name = current.metadata.name!;
@@ -55,7 +56,7 @@ async function write(ctx: RegistryContext, nodes: ResourceType, node: KubeObject
     const spec: Record<string, unknown> = { ...((current['spec'] ?? {}) as Record<string, unknown>) };
     if (plan.taints.length) spec['taints'] = plan.taints;
     else delete spec['taints'];
-    current = (await updateFrom(ctx, nodes, current, { ...current, spec })).object;
+    current = (await updateFrom(ctx, nodes, current, { ...current, spec }, asControllerManager)).object;
   }
   return current;
 }

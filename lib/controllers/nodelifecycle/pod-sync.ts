@@ -13,6 +13,7 @@ import { updateFrom } from '../../registry/generic/update.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import { recordEvent } from '../events/recorder.ts';
 import { planPods, type PodAction, type PodPlanInput } from './eviction.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 export const TAINT_EVICTION_COMPONENT = 'taint-eviction-controller';
 const CONCURRENCY = 8;
@@ -47,7 +48,7 @@ async function apply(ctx: RegistryContext, pods: ResourceType, action: PodAction
   const key = { resource: pods, namespace: meta.namespace, name: meta.name! };
   if (action.conditions) {
     const status = { ...((pod['status'] ?? {}) as Record<string, unknown>), conditions: action.conditions };
-    const written = await skipGoneOrChanged(updateFrom(ctx, pods, pod, { ...pod, status }, { subresource: 'status' }));
+    const written = await skipGoneOrChanged(updateFrom(ctx, pods, pod, { ...pod, status }, { ...asControllerManager, subresource: 'status' }));
     if (written) result.statusUpdates++;
     // A pod that changed under us is planned again next tick; one that is gone needs nothing.
     else if (!action.delete) return;

@@ -11,6 +11,7 @@ import { updateFrom } from '../../registry/generic/update.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import { byName, claimObjects, controllerRefOf, controllerRefTo } from './claim.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 const MAX_ATTEMPTS = 5;
 
@@ -44,7 +45,7 @@ export async function adoptOrphan<T extends KubeObject>(ctx: RegistryContext, o:
     const adopted = claimObjects(first.owner, [orphan], first.selector, controllerRefTo(first.owner, o.ownerApiVersion, o.ownerKind)).adopt[0];
     if (!adopted) return undefined;
     try {
-      await updateFrom(ctx, o.type, orphan, adopted);
+      await updateFrom(ctx, o.type, orphan, adopted, asControllerManager);
       return first.owner.metadata.name;
     } catch (err) {
       if (err instanceof NotFoundError) return undefined;

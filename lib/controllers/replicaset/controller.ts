@@ -29,6 +29,7 @@ import { createPods, deletePods, writeClaim } from './pod-writes.ts';
 import { getOrUndefined, listIn, PODS, REPLICASETS } from './reads.ts';
 import { nextReplicaSetStatus, statusDiffers, type ManageFailure } from './replica-status.ts';
 import type { Pod, ReplicaSet } from './types.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 export interface ReplicaSetControllerOptions {
   /** Creates or deletes per pass (kube's burstReplicas, 500). */
@@ -99,7 +100,7 @@ export function replicaSetController(ctx: RegistryContext, opts: ReplicaSetContr
     const status = nextReplicaSetStatus(rs, plan.status, failure, ctx.clock.now());
     if (!statusDiffers(rs, status)) return;
     try {
-      await updateFrom(ctx, rsType, rs, { ...rs, status }, { subresource: 'status' });
+      await updateFrom(ctx, rsType, rs, { ...rs, status }, { ...asControllerManager, subresource: 'status' });
     } catch (err) {
       // The ReplicaSet changed (or went) since we read it; that change is itself routed to
       // this key, and that pass writes the status from fresher reads.

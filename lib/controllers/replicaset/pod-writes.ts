@@ -12,6 +12,7 @@ import { podCreated, podCreateFailed, podDeleted, podDeleteFailed } from './even
 import { podNamePrefix, podNamesForSlots } from './pod-names.ts';
 import { getOrUndefined, PODS } from './reads.ts';
 import type { Pod, ReplicaSet } from './types.ts';
+import { asControllerManager } from '../field-managers.ts';
 
 /**
  * Writes adoptions and releases. False when one raced another writer (the pod changed or
@@ -22,7 +23,7 @@ export async function writeClaim(ctx: RegistryContext, podType: ResourceType, st
     const current = stored.get(pod.metadata.name ?? '');
     if (!current) return false;
     try {
-      await updateFrom(ctx, podType, current, pod);
+      await updateFrom(ctx, podType, current, pod, asControllerManager);
     } catch (err) {
       if (err instanceof ConflictError || err instanceof NotFoundError) return false;
       throw err;
@@ -32,7 +33,7 @@ export async function writeClaim(ctx: RegistryContext, podType: ResourceType, st
     const current = stored.get(pod.metadata.name ?? '');
     if (!current) continue;
     try {
-      await updateFrom(ctx, podType, current, pod);
+      await updateFrom(ctx, podType, current, pod, asControllerManager);
     } catch (err) {
       // A released pod that is gone needs no releasing; one that changed is looked at again.
       if (err instanceof NotFoundError) continue;
@@ -69,7 +70,7 @@ export async function createPods(
   async function createOne(name: string): Promise<OneCreate> {
     const pod: Pod = { ...structuredClone(template), metadata: { ...structuredClone(template.metadata), name } };
     try {
-      await createObject(ctx, podType, pod);
+      await createObject(ctx, podType, pod, asControllerManager);
     } catch (err) {
       if (err instanceof AlreadyExistsError) {
         // The same name computed by a duplicate or replayed pass: that pod is ours and

@@ -19,6 +19,7 @@ import { CapacityExceededError } from '../../storage/node-accounting.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import { recordEvent } from '../events/recorder.ts';
 import { SchedulingSnapshot } from './snapshot.ts';
+import { KUBE_SCHEDULER } from '../field-managers.ts';
 
 export interface SchedulerOptions {
   /** Re-queues waiting pods when a node changes; absent, they wait for their own retry. */
@@ -71,7 +72,7 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
     const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()) } as never);
     try {
-      await updateFrom(ctx, pods, pod, { ...pod, status: { ...status, conditions } }, { subresource: 'status' });
+      await updateFrom(ctx, pods, pod, { ...pod, status: { ...status, conditions } }, { fieldManager: KUBE_SCHEDULER, subresource: 'status' });
     } catch (err) {
       if (!(err instanceof ConflictError) && !(err instanceof NotFoundError)) throw err;
     }

@@ -8,6 +8,7 @@ import { allocateOnCreate } from '../clusterip/service-allocation.ts';
 import type { RegistryContext, WriteOptions } from './context.ts';
 import { admitCreateInNamespace } from './namespace-lifecycle.ts';
 import { trackCreate } from './field-tracking.ts';
+import { generationOnCreate } from './generation.ts';
 import { validateForCreate } from './object-checks.ts';
 import { omitEmptyMetadataMaps } from './update.ts';
 
@@ -40,7 +41,7 @@ export async function createObject(ctx: RegistryContext, type: ResourceType, inp
 
 function prepare(type: ResourceType, input: KubeObject): KubeObject {
   const meta = { ...(input.metadata ?? {}) };
-  for (const serverOwned of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) {
+  for (const serverOwned of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'] as const) {
     delete meta[serverOwned];
   }
   if (!type.namespaced) delete meta.namespace;
@@ -49,7 +50,7 @@ function prepare(type: ResourceType, input: KubeObject): KubeObject {
   if (type.strategy.hasStatus && !type.strategy.keepStatusOnCreate) delete obj['status'];
   if (type.strategy.defaults) obj = type.strategy.defaults(obj);
   if (type.strategy.prepareForCreate) obj = type.strategy.prepareForCreate(obj);
-  return obj;
+  return generationOnCreate(type, obj);
 }
 
 function withName(obj: KubeObject, name: string): KubeObject {
@@ -60,6 +61,6 @@ function withName(obj: KubeObject, name: string): KubeObject {
 function dryRunResult(ctx: RegistryContext, obj: KubeObject): KubeObject {
   return {
     ...obj,
-    metadata: { ...obj.metadata, uid: ctx.ids.uid(), creationTimestamp: rfc3339(ctx.clock.now()), generation: 1 },
+    metadata: { ...obj.metadata, uid: ctx.ids.uid(), creationTimestamp: rfc3339(ctx.clock.now()) },
   };
 }

@@ -11,6 +11,7 @@ import { preconditionMismatch } from '../../storage/list-filter.ts';
 import type { KubeObject, ObjectKey, Preconditions } from '../../storage/object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { RegistryContext } from './context.ts';
+import { generationOnDeletionMark } from './generation.ts';
 import { namespaceIsEmpty } from './namespace-contents.ts';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -130,5 +131,6 @@ function shortenGrace(obj: KubeObject, graceSeconds: number | undefined): KubeOb
 }
 
 function withDeletion(obj: KubeObject, at: Date, graceSeconds: number): KubeObject {
-  return { ...obj, metadata: { ...obj.metadata, deletionTimestamp: rfc3339(at), deletionGracePeriodSeconds: graceSeconds } };
+  const marked = { ...obj, metadata: { ...obj.metadata, deletionTimestamp: rfc3339(at), deletionGracePeriodSeconds: graceSeconds } };
+  return generationOnDeletionMark(obj, marked);
 }

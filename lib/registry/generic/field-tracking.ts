@@ -13,6 +13,7 @@ import type { RegistryContext, WriteOptions } from './context.ts';
 export function fieldManagerScope(ctx: RegistryContext, type: ResourceType, subresource?: 'status' | 'scale'): FieldManagerScope {
   const scope: FieldManagerScope = { type: typeForModel(type.strategy.modelName), apiVersion: groupVersion(type), now: rfc3339(ctx.clock.now()) };
   if (subresource) scope.subresource = subresource;
+  if (subresource === 'status' && type.strategy.statusWritesAnnotations) scope.statusAnnotations = true;
   return scope;
 }
 

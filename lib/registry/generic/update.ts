@@ -8,6 +8,7 @@ import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { RegistryContext, WriteOptions } from './context.ts';
 import { trackUpdate } from './field-tracking.ts';
+import { generationOnUpdate } from './generation.ts';
 import { validateForUpdate } from './object-checks.ts';
 
 export interface UpdateOptions extends WriteOptions {
@@ -42,8 +43,9 @@ export async function updateFrom(
   const expected = input.metadata?.resourceVersion;
   if (expected && expected !== current.metadata.resourceVersion) throw new ConflictError(type, name);
 
-  let next = opts.subresource === 'status' ? statusOnly(current, input) : mainOnly(type, current, input);
+  let next = opts.subresource === 'status' ? statusOnly(type, current, input) : mainOnly(type, current, input);
   if (type.strategy.defaults) next = type.strategy.defaults(next);
+  next = generationOnUpdate(type, current, next, opts.subresource);
   next = trackUpdate(ctx, type, current, input, next, opts);
   validateForUpdate(type, next, current);
 
@@ -66,7 +68,8 @@ function carryServerMetadata(current: KubeObject, meta: KubeObject['metadata']):
   const out = { ...meta };
   out.uid = current.metadata.uid;
   out.creationTimestamp = current.metadata.creationTimestamp;
-  out.generation = current.metadata.generation;
+  if (current.metadata.generation === undefined) delete out.generation;
+  else out.generation = current.metadata.generation;
   out.resourceVersion = current.metadata.resourceVersion;
   out.namespace = current.metadata.namespace;
   out.name = current.metadata.name;
@@ -102,9 +105,17 @@ function mainOnly(type: ResourceType, current: KubeObject, input: KubeObject): K
   return next;
 }
 
-/** A status write changes status only: spec and metadata stay as stored (kube's ResetObjectMetaForStatus). */
-function statusOnly(current: KubeObject, input: KubeObject): KubeObject {
+/**
+ * A status write changes status only: spec and metadata stay as stored (kube's
+ * ResetObjectMetaForStatus), except annotations for kinds whose status strategy lets them through.
+ */
+function statusOnly(type: ResourceType, current: KubeObject, input: KubeObject): KubeObject {
   const next: KubeObject = { ...current, metadata: { ...current.metadata } };
+  if (type.strategy.statusWritesAnnotations && input.metadata) {
+    if (input.metadata.annotations) next.metadata.annotations = input.metadata.annotations;
+    else delete next.metadata.annotations;
+    omitEmptyMetadataMaps(next.metadata);
+  }
   if (input['status'] === undefined) delete next['status'];
   else next['status'] = input['status'];
   return next;

@@ -5,6 +5,7 @@ import { CauseReason, forbidden, goQuote, invalid, required } from '../../api/va
 import { regexError } from '../../api/validation/names.ts';
 import { isObject, optInt } from '../../api/validation/read.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
+import { specOrAnnotationsChanged } from '../generic/generation.ts';
 import { ALL_VERBS, type ResourceType } from '../resource-type.ts';
 import {
   defaultReplicasAndTemplate, goIntOrString, invalidRendered, nonNegative, replicasScale, specOf,
@@ -128,8 +129,10 @@ export const deployments: ResourceType = {
     nameRule: 'dns1123-subdomain',
     hasStatus: true,
     defaults: defaultDeployment,
-    // Generation starts at 1 in the store; the controller fills status in.
+    // The controller fills status in.
     prepareForCreate: (obj) => ({ ...obj, status: {} }),
+    generation: specOrAnnotationsChanged,
+    statusWritesAnnotations: true,
     validate: validateDeployment,
     validateUpdate: validateSelectorImmutable,
     scale: replicasScale,

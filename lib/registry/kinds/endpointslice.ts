@@ -9,6 +9,7 @@ import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidPortNum } f
 import type { JsonObject } from '../../api/validation/read.ts';
 import { optArray, optInt, optObject, optObjectArray, optString } from '../../api/validation/read.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
+import { contentOrLabelsChanged } from '../generic/generation.ts';
 import { ALL_VERBS, type ResourceType } from '../resource-type.ts';
 import { specialIpError } from './endpoints.ts';
 import { objectsIn } from './pod-defaults.ts';
@@ -115,5 +116,6 @@ export const endpointSlices: ResourceType = {
     defaults: defaultSlice,
     validate: validateSlice,
     validateUpdate: validateSliceUpdate,
+    generation: contentOrLabelsChanged,
   },
 };

@@ -3,6 +3,7 @@
 import type { StatusCause } from '../../api/errors.ts';
 import { isObject } from '../../api/validation/read.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
+import { specChanged } from '../generic/generation.ts';
 import { ALL_VERBS, type ResourceType } from '../resource-type.ts';
 import { defaultReplicasAndTemplate, replicasScale, specOf, validateReplicaStatus, validateSelectorAndTemplate, validateSelectorImmutable } from './workload.ts';
 
@@ -38,6 +39,7 @@ export const replicaSets: ResourceType = {
     defaults: defaultReplicaSet,
     // ReplicaSetStatus.replicas has no omitempty, so a new ReplicaSet shows replicas: 0.
     prepareForCreate: (obj) => ({ ...obj, status: { replicas: 0 } }),
+    generation: specChanged,
     validate: validateReplicaSet,
     validateUpdate: validateSelectorImmutable,
     scale: replicasScale,

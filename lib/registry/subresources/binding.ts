@@ -54,8 +54,11 @@ export async function bindPod(
     try {
       if (ctx.accounting && !opts.dryRun) return await chargedBind(ctx, pods, bound, nodeName, opts.enforceCapacity ?? false);
       // Binding writes spec and status together, bypassing the main resource's "status is
-      // read-only" rule the way kube's binding storage does.
-      const result = await updateFrom(ctx, { ...pods, strategy: { ...pods.strategy, hasStatus: false, validateUpdate: undefined } }, current, bound, opts);
+      // read-only" rule the way kube's binding storage does. That storage writes the pod
+      // directly, so no manager is recorded on it (kube-scheduler shows up only for status
+      // writes such as PodScheduled=False).
+      const { fieldManager: _notRecorded, ...unrecorded } = opts;
+      const result = await updateFrom(ctx, { ...pods, strategy: { ...pods.strategy, hasStatus: false, validateUpdate: undefined } }, current, bound, unrecorded);
       return result.object;
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 5) throw err;
