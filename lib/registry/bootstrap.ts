@@ -30,6 +30,9 @@ export async function ensureBootstrapNamespaces(ctx: RegistryContext): Promise<v
  * addresses right (a restart on another port). Three reads and, on a fresh table, three
  * creates. Run at start; unlike kube-apiserver there is no loop that repairs them later.
  */
+/** kube-apiserver writes these itself, and managedFields name it so. */
+const AS_APISERVER = { fieldManager: 'kube-apiserver' } as const;
+
 export async function ensureKubernetesService(ctx: RegistryContext, endpoint: ApiserverEndpoint): Promise<void> {
   const cidr = parseServiceCidr(ctx.serviceClusterIPRange ?? DEFAULT_SERVICE_CIDR);
   const targets = [
@@ -48,8 +51,8 @@ export async function ensureKubernetesService(ctx: RegistryContext, endpoint: Ap
     // or a restart soon after someone deleted the Service could not start.
     if (write.verb === 'create' && target.resource === 'services') await release(ctx.store, ipAt(cidr, 1), KUBERNETES_SERVICE);
     try {
-      if (write.verb === 'create') await createObject(ctx, type, write.obj);
-      else await updateFrom(ctx, type, existing!, write.obj);
+      if (write.verb === 'create') await createObject(ctx, type, write.obj, AS_APISERVER);
+      else await updateFrom(ctx, type, existing!, write.obj, AS_APISERVER);
     } catch (err) {
       // Another apiserver starting at the same time wrote it first: theirs stands.
       if (!(err instanceof AlreadyExistsError) && !(err instanceof ConflictError)) throw err;

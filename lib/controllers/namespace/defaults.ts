@@ -6,6 +6,7 @@ import { createObject } from '../../registry/generic/create.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
 import { updateFrom } from '../../registry/generic/update.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
+import { asControllerManager } from '../field-managers.ts';
 import { DEFAULT_SERVICE_ACCOUNT, ROOT_CA_CONFIGMAP, planNamespaceDefaults } from './defaults-plan.ts';
 
 export async function ensureNamespaceDefaults(ctx: RegistryContext, namespace: KubeObject, rootCaPem: string | undefined): Promise<void> {
@@ -17,9 +18,9 @@ export async function ensureNamespaceDefaults(ctx: RegistryContext, namespace: K
   for (const write of planNamespaceDefaults({ namespace, serviceAccount, rootCaConfigMap, rootCaPem })) {
     const type = ctx.registry.lookup('', 'v1', write.resource)!;
     try {
-      if (write.verb === 'create') await createObject(ctx, type, write.obj);
+      if (write.verb === 'create') await createObject(ctx, type, write.obj, asControllerManager);
       // Conditional on the revision read: a concurrent edit is a conflict, retried by the queue.
-      else await updateFrom(ctx, type, rootCaConfigMap!, write.obj);
+      else await updateFrom(ctx, type, rootCaConfigMap!, write.obj, asControllerManager);
     } catch (err) {
       // Made by a racing pass (its change routes back here to be checked), or the namespace
       // went away or began terminating: as kube's controllers, nothing to retry.

@@ -67,6 +67,8 @@ describe('namespace controller: defaults', () => {
     const created = (await api.call('GET', '/api/v1/namespaces/team/configmaps/kube-root-ca.crt')).body;
     expect(created.data).toEqual({ 'ca.crt': PEM });
     expect(created.metadata.annotations).toEqual(described);
+    // Recorded as kube-controller-manager's, as a real cluster shows them.
+    expect(created.metadata.managedFields.map((m: { manager: string }) => m.manager)).toEqual(['kube-controller-manager']);
 
     expect((await api.call('DELETE', '/api/v1/namespaces/team/serviceaccounts/default')).status).toBe(200);
     await api.call('PATCH', '/api/v1/namespaces/team/configmaps/kube-root-ca.crt', { data: { 'ca.crt': 'forged' } }, { 'content-type': 'application/merge-patch+json' });

@@ -76,6 +76,7 @@ describe('ensureKubernetesService', () => {
     const svc = (await api.call('GET', '/api/v1/namespaces/default/services/kubernetes')).body;
     expect(svc.spec).toMatchObject({ clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], type: 'ClusterIP', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] });
     expect(svc.spec.selector).toBeUndefined();
+    expect(svc.metadata.managedFields.map((m: { manager: string }) => m.manager)).toEqual(['kube-apiserver']);
     expect((await api.call('GET', '/api/v1/namespaces/default/endpoints/kubernetes')).body.subsets).toEqual([
       { addresses: [{ ip: '10.0.0.5' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] },
     ]);
