@@ -10,6 +10,7 @@ import { createObject } from '../../registry/generic/create.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
 import { guaranteedUpdate } from '../../storage/guaranteed-update.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
+import { KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER } from '../field-managers.ts';
 
 export interface EventSpec {
   involved: KubeObject;
@@ -42,7 +43,7 @@ export async function recordEvent(ctx: RegistryContext, e: EventSpec): Promise<v
   // the create that found it and the update that would count this occurrence.
   for (let attempt = 1; ; attempt++) {
     try {
-      await createObject(ctx, events, structuredClone(event));
+      await createObject(ctx, events, structuredClone(event), { fieldManager: managerOf(e.component) });
       return;
     } catch (err) {
       if (err instanceof NotFoundError) return; // the namespace is gone: nobody will read it
@@ -55,4 +56,9 @@ export async function recordEvent(ctx: RegistryContext, e: EventSpec): Promise<v
       if (!(err instanceof NotFoundError) || attempt >= 2) throw err;
     }
   }
+}
+
+/** The component's process, as kube records it in the Event's managedFields. */
+function managerOf(component: string): string {
+  return component === 'default-scheduler' ? KUBE_SCHEDULER : KUBE_CONTROLLER_MANAGER;
 }

@@ -47,6 +47,14 @@ describe('recordEvent', () => {
     expect(event).not.toHaveProperty('series');
   });
 
+  it('records the writer as kube does: kube-scheduler for the scheduler, kube-controller-manager for controllers', async () => {
+    const { store, ctx } = await setup();
+    await recordEvent(ctx, spec);
+    await recordEvent(ctx, { ...spec, reason: 'SuccessfulCreate', message: 'Created pod: p', component: 'replicaset-controller' });
+    const managers = (await store.list(EVENTS)).items.map((e) => [e['reason'], e.metadata.managedFields?.map((f) => `${f.manager}/${f.operation}`)]);
+    expect(managers.sort()).toEqual([['Scheduled', ['kube-scheduler/Update']], ['SuccessfulCreate', ['kube-controller-manager/Update']]]);
+  });
+
   it('starts a new Event once the old one has expired', async () => {
     const { clock, store, ctx } = await setup();
     await recordEvent(ctx, spec);
