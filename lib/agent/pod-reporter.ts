@@ -10,6 +10,7 @@ import { isApiError, type AgentApi, type PodRef } from './agent-api.ts';
 import type { ContainerRecord } from './container-record.ts';
 import { KUBELET_CONDITIONS, ownConditionsDrifted } from './pod-conditions.ts';
 import { buildPodStatus } from './pod-status.ts';
+import { statusPatch } from './status-patch.ts';
 import type { ContainerRuntime, PodSandbox } from './runtimes/runtime.ts';
 import type { StatusWriter } from './status-writer.ts';
 
@@ -68,9 +69,10 @@ export class PodReporter {
     });
     const json = JSON.stringify(status);
     if (json === this.reportedJson) return Promise.resolve();
+    const patch = statusPatch(status, [view.pod.status, this.reported]) as PodStatus;
     this.reported = status;
     this.reportedJson = json;
-    return this.deps.statuses.submit(view.ref.uid, { ref: view.ref, status });
+    return this.deps.statuses.submit(view.ref.uid, { ref: view.ref, status: patch });
   }
 
   /**

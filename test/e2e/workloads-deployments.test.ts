@@ -27,6 +27,11 @@ describe('Deployments on skiff up', () => {
     const running = await activePods(c, 'app=web');
     expect(running).toHaveLength(3);
     expect(running.every(isReady)).toBe(true);
+    // A pod that was not ready first: its Ready condition keeps no stale reason or message.
+    for (const p of running) {
+      const ready = p.status?.conditions?.find((x) => x.type === 'Ready');
+      expect({ reason: ready?.reason, message: ready?.message }).toEqual({ reason: undefined, message: undefined });
+    }
     expect(new Set(running.map((p) => p.spec?.nodeName)).size).toBeGreaterThan(1);
     const d = await c.apps.readNamespacedDeployment({ namespace: 'default', name: 'web' });
     expect(d.status?.conditions?.find((x) => x.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' });

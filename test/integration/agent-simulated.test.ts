@@ -73,6 +73,13 @@ describe('node agent, simulated runtime', () => {
     const one = await core.readNamespacedPod({ namespace: ns, name: 'sim-0042' });
     expect(one.status?.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, started: true, restartCount: 0 });
     expect(one.status?.podIP).toMatch(/^10\.\d+\.\d+\.\d+$/);
+    // The not-ready report's reason and message must not outlive it (conditions merge by type).
+    for (const type of ['Ready', 'ContainersReady']) {
+      const c = one.status?.conditions?.find((x) => x.type === type);
+      expect(c).toMatchObject({ status: 'True' });
+      expect(c?.reason).toBeUndefined();
+      expect(c?.message).toBeUndefined();
+    }
   }, 240_000);
 
   it('finishes them all when they are deleted', async () => {
