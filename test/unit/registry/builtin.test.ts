@@ -51,6 +51,19 @@ describe('builtinRegistry', () => {
     }
   });
 
+  it('announces the review kinds but keeps them out of the stored kinds', () => {
+    const ssar = registry.review('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews');
+    expect(ssar).toMatchObject({ kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'], subresources: [] });
+    expect(registry.isReview(ssar!)).toBe(true);
+    expect(registry.lookup('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews')).toBeUndefined();
+    expect(registry.all()).not.toContain(ssar);
+    expect(registry.byKind('authorization.k8s.io', 'SelfSubjectAccessReview')).toBeUndefined();
+    expect(registry.inGroupVersion('authorization.k8s.io', 'v1').map((t) => t.resource)).toEqual(['selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
+    expect(registry.inGroupVersion('authentication.k8s.io', 'v1').map((t) => t.resource)).toEqual(['selfsubjectreviews']);
+    expect(registry.isReview(registry.lookup('', 'v1', 'pods')!)).toBe(false);
+    expect(registry.review('', 'v1', 'pods')).toBeUndefined();
+  });
+
   it('lists groups core first', () => {
     expect(registry.groups()).toEqual([
       { group: '', versions: ['v1'] },
