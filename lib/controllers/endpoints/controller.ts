@@ -23,7 +23,7 @@ import { updateFrom } from '../../registry/generic/update.ts';
 import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
 import { addressesToReserve, planReleases, RESERVATION_GRACE_MS } from './cluster-ip-repair.ts';
 import { hasSelector, planEndpoints, type EndpointsPlan } from './plan.ts';
-import { servicesForPod } from './pod-services.ts';
+import { anySelectingService, servicesForPod } from './pod-services.ts';
 import { planSlices, SERVICE_NAME_LABEL } from './slice-plan.ts';
 import { applySlices } from './slice-writes.ts';
 import { asControllerManager } from '../field-managers.ts';
@@ -112,8 +112,11 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
   }
 
   async function reconcilePod(namespace: string, name: string, signal: AbortSignal): Promise<ReconcileResult> {
-    const pod = await getOrUndefined(ctx, { resource: podsType, namespace, name });
+    // Services first: in a namespace where no Service selects pods (most pods' case in a
+    // busy cluster) that one read settles the key.
     const services = (await ctx.store.list(servicesType, { namespace })).items;
+    if (!anySelectingService(services)) return {};
+    const pod = await getOrUndefined(ctx, { resource: podsType, namespace, name });
     const endpoints = (await ctx.store.list(endpointsType, { namespace })).items;
     const slices = (await ctx.store.list(slicesType, { namespace })).items;
     for (const service of servicesForPod(name, pod, services, endpoints, slices)) {

@@ -9,14 +9,28 @@ import type { KubeObject } from '../../storage/object-store.ts';
 import { hasSelector, selects } from './plan.ts';
 import { SERVICE_NAME_LABEL } from './slice-plan.ts';
 
+/**
+ * Whether any Service here keeps Endpoints from its selector. When none does, no pod
+ * change can alter an Endpoints object the controller manages (a deleted Service's
+ * leftovers are its own key's work), so the pod's key needs no further reads.
+ */
+export function anySelectingService(services: readonly KubeObject[]): boolean {
+  return services.some((svc) => selectsPods(svc));
+}
+
+function selectsPods(svc: KubeObject): boolean {
+  const spec = (svc['spec'] ?? {}) as { type?: string; selector?: Record<string, string> };
+  return spec.type !== 'ExternalName' && hasSelector(spec);
+}
+
 export function servicesForPod(
   podName: string, pod: KubeObject | undefined, services: readonly KubeObject[], endpoints: readonly KubeObject[], slices: readonly KubeObject[] = [],
 ): string[] {
   const names = new Set<string>();
   if (pod) {
     for (const svc of services) {
-      const spec = (svc['spec'] ?? {}) as { type?: string; selector?: Record<string, string> };
-      if (spec.type !== 'ExternalName' && hasSelector(spec) && selects(spec.selector, pod)) names.add(svc.metadata.name ?? '');
+      const selector = (svc['spec'] as { selector?: Record<string, string> } | undefined)?.selector;
+      if (selectsPods(svc) && selects(selector, pod)) names.add(svc.metadata.name ?? '');
     }
   }
   for (const ep of endpoints) {

@@ -1,7 +1,7 @@
 import type { EndpointSubset, ServicePort } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { planEndpoints } from '../../../../lib/controllers/endpoints/plan.ts';
-import { servicesForPod } from '../../../../lib/controllers/endpoints/pod-services.ts';
+import { anySelectingService, servicesForPod } from '../../../../lib/controllers/endpoints/pod-services.ts';
 import { findPort } from '../../../../lib/controllers/endpoints/ports.ts';
 import type { KubeObject } from '../../../../lib/storage/object-store.ts';
 
@@ -111,5 +111,11 @@ describe('servicesForPod', () => {
 
   it('maps a deleted pod through the Endpoints that still list it', () => {
     expect(servicesForPod('a', undefined, [svc('web', { app: 'web' })], [ep('web', 'a')])).toEqual(['web']);
+  });
+
+  it('lets a pod key stop at the Services when none of them selects pods', () => {
+    expect(anySelectingService([])).toBe(false);
+    expect(anySelectingService([svc('kubernetes'), svc('ext', { app: 'web' }, 'ExternalName'), svc('empty', {})])).toBe(false);
+    expect(anySelectingService([svc('kubernetes'), svc('web', { app: 'web' })])).toBe(true);
   });
 });
