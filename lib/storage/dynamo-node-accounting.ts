@@ -36,7 +36,7 @@ export class DynamoNodeAccounting implements NodeAccounting {
     return out;
   }
 
-  async bind(resource: GroupResource, boundPod: KubeObject, node: string, charge: Charge, capacity?: Capacity): Promise<KubeObject> {
+  async bind(resource: GroupResource, boundPod: KubeObject, node: string, charge: Charge, capacity?: Capacity, basis?: KubeObject): Promise<KubeObject> {
     const uid = boundPod.metadata.uid!;
     const names: Record<string, string> = { '#charges': 'charges', '#uid': uid };
     const values: Record<string, unknown> = { ':c': Number(charge.milliCpu), ':m': Number(charge.memory), ':one': 1, ':charge': encodeCharge(charge), ':empty': {} };
@@ -53,7 +53,10 @@ export class DynamoNodeAccounting implements NodeAccounting {
     if (charge.hostPorts.length) { update += ', ports :ports'; values[':ports'] = new Set(charge.hostPorts); }
     if (capacity && (charge.milliCpu > capacity.milliCpu || charge.memory > capacity.memory || capacity.pods < 1)) throw new CapacityExceededError(node);
 
-    await this.ensureItem(node);
+    if (!this.ensured.has(node)) {
+      await this.ensureItem(node);
+      this.ensured.add(node);
+    }
     const extra: TransactItem = {
       Update: {
         TableName: '', Key: { pk: PARTITION, sk: node },
@@ -63,7 +66,7 @@ export class DynamoNodeAccounting implements NodeAccounting {
       },
     };
     try {
-      return await this.store.updateInTransaction(resource, boundPod, [extra]);
+      return await this.store.updateInTransaction(resource, boundPod, [extra], basis);
     } catch (err) {
       if (err instanceof ExtraConditionFailed) throw new CapacityExceededError(node);
       throw err;
@@ -88,6 +91,12 @@ export class DynamoNodeAccounting implements NodeAccounting {
       throw err;
     }
   }
+
+  /**
+   * Nodes whose item this instance has made sure of. Items are never removed, so once is
+   * enough per process: a bind then costs its transaction alone.
+   */
+  private readonly ensured = new Set<string>();
 
   private async ensureItem(node: string): Promise<void> {
     await this.doc.send(new UpdateCommand({

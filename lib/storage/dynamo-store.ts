@@ -125,8 +125,8 @@ export class DynamoStore implements ObjectStore {
     return stored;
   }
 
-  async update(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
-    const { key, expected, revision, stored } = await this.prepareUpdate(resource, obj);
+  async update(resource: GroupResource, obj: KubeObject, basis?: KubeObject): Promise<KubeObject> {
+    const { key, expected, revision, stored } = await this.prepareUpdate(resource, obj, basis);
     await this.conditionalPut(key, this.itemFor(resource, stored, revision), expected, revision);
     return stored;
   }
@@ -137,8 +137,8 @@ export class DynamoStore implements ObjectStore {
    * conditions. Throws ConflictError when the object moved, and ExtraConditionFailed when
    * one of the extra items' conditions failed (index into `extra`).
    */
-  async updateInTransaction(resource: GroupResource, obj: KubeObject, extra: TransactItem[]): Promise<KubeObject> {
-    const { key, expected, revision, stored } = await this.prepareUpdate(resource, obj);
+  async updateInTransaction(resource: GroupResource, obj: KubeObject, extra: TransactItem[], basis?: KubeObject): Promise<KubeObject> {
+    const { key, expected, revision, stored } = await this.prepareUpdate(resource, obj, basis);
     try {
       await this.doc.send(new TransactWriteCommand({
         TransactItems: [
@@ -188,9 +188,12 @@ export class DynamoStore implements ObjectStore {
   }
 
   /** The checks and stamping every update shares: precondition, size, a new revision. */
-  private async prepareUpdate(resource: GroupResource, obj: KubeObject) {
+  private async prepareUpdate(resource: GroupResource, obj: KubeObject, basis?: KubeObject) {
     const key = keyOf(resource, obj.metadata);
-    const current = await this.get(key);
+    // A basis at the named revision is what the conditional write will find (revisions are
+    // never reused), so reading the item again would only cost a request.
+    const named = obj.metadata.resourceVersion;
+    const current = named && basis?.metadata.resourceVersion === named ? basis : await this.get(key);
     const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
     if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
     encodeObject(obj);

@@ -18,7 +18,7 @@ export async function guaranteedUpdate(
     if (isDeepStrictEqual(next, current)) return current;
     const pinned: KubeObject = { ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } };
     try {
-      return await store.update(key.resource, pinned);
+      return await store.update(key.resource, pinned, current);
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= maxAttempts) throw err;
     }

@@ -62,7 +62,8 @@ export class MemoryStore implements ObjectStore {
     return stored;
   }
 
-  async update(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
+  // The basis saves the DynamoDB store a read; reading here costs nothing, so it is unused.
+  async update(resource: GroupResource, obj: KubeObject, _basis?: KubeObject): Promise<KubeObject> {
     const key = keyOf(resource, obj.metadata);
     // Read and write with no await between them: that is this store's atomic conditional write.
     const current = this.read(key);

@@ -38,8 +38,9 @@ export interface NodeAccounting {
    * Stores `boundPod` (conditional on its resourceVersion: ConflictError otherwise) and
    * charges its node, in one atomic step. With `capacity`, refuses (CapacityExceededError)
    * a charge that would take the node past it; without, only records the charge.
+   * `basis` is the pod as read before binding (see ObjectStore.update).
    */
-  bind(resource: GroupResource, boundPod: KubeObject, node: string, charge: Charge, capacity?: Capacity): Promise<KubeObject>;
+  bind(resource: GroupResource, boundPod: KubeObject, node: string, charge: Charge, capacity?: Capacity, basis?: KubeObject): Promise<KubeObject>;
   /** Returns a pod's charge to its node. False when it had already been returned. */
   release(node: string, podUid: string): Promise<boolean>;
 }

@@ -65,8 +65,13 @@ export interface ObjectStore {
    * (ConflictError otherwise; NotFoundError if absent). uid and creationTimestamp are kept
    * from the stored object; the rest, generation included, is stored as given (the
    * registry decides generation per kind).
+   *
+   * `basis` is the stored object the caller read and derived `obj` from. When it is at the
+   * revision `obj` names, the store takes uid and creationTimestamp from it instead of
+   * reading the object again; the write stays conditional on that revision, so a stale
+   * basis is still a ConflictError.
    */
-  update(resource: GroupResource, obj: KubeObject): Promise<KubeObject>;
+  update(resource: GroupResource, obj: KubeObject, basis?: KubeObject): Promise<KubeObject>;
   /** Removes an object, honouring uid/resourceVersion preconditions. Returns its last state. */
   delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject>;
   /** The newest allocated revision, as a decimal string. */

@@ -100,6 +100,17 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
       expect(await store.get({ resource: configmaps, namespace: 'default', name: 'a' })).toEqual(landed);
     });
 
+    it('takes identity from a basis at the named revision, and still refuses a stale one', async () => {
+      const store = await makeStore();
+      const created = await store.create(configmaps, cm('a'));
+      const next = await store.update(configmaps, { ...created, data: { k: 'first' } }, created);
+      expect(next.metadata).toMatchObject({ uid: created.metadata.uid, creationTimestamp: created.metadata.creationTimestamp });
+      expect(Number(next.metadata.resourceVersion)).toBeGreaterThan(Number(created.metadata.resourceVersion));
+      // The caller's basis is the old object: the write is still conditional on its revision.
+      await expect(store.update(configmaps, { ...created, data: { k: 'stale' } }, created)).rejects.toThrow(ConflictError);
+      expect(await store.get({ resource: configmaps, namespace: 'default', name: 'a' })).toEqual(next);
+    });
+
     it('reports an update of a missing object as NotFound', async () => {
       const store = await makeStore();
       await expect(store.update(configmaps, { ...cm('ghost'), metadata: { name: 'ghost', namespace: 'default', resourceVersion: '1' } }))

@@ -54,7 +54,7 @@ export async function deleteObject(ctx: RegistryContext, type: ResourceType, key
     }
     if (opts.dryRun || marked === current) return { object: marked, deleted: false };
     try {
-      return { object: await ctx.store.update(type, marked), deleted: false };
+      return { object: await ctx.store.update(type, marked, current), deleted: false };
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= MAX_DELETE_ATTEMPTS) throw err;
     }

@@ -60,7 +60,7 @@ export async function updateFrom(
     return { object: next, deleted: true };
   }
   if (isDeepStrictEqual(next, current) || opts.dryRun) return { object: opts.dryRun ? next : current, deleted: false };
-  return { object: await ctx.store.update(type, next), deleted: false };
+  return { object: await ctx.store.update(type, next, current), deleted: false };
 }
 
 /** Server-owned metadata is never taken from the client. */

@@ -23,6 +23,10 @@ interface PodCondition {
 export interface BindOptions extends WriteOptions {
   /** The scheduler's bind: refuse (CapacityExceededError) unless the node still has room. */
   enforceCapacity?: boolean;
+  /** The pod as the caller has just read it: the first attempt starts from it instead of a read. */
+  pod?: KubeObject;
+  /** The node's allocatable as the caller knows it (the scheduler's snapshot), instead of a read. */
+  capacity?: Capacity;
 }
 
 export async function bindPod(
@@ -37,7 +41,7 @@ export async function bindPod(
   for (let attempt = 1; ; attempt++) {
     let current: KubeObject;
     try {
-      current = await ctx.store.get(key);
+      current = attempt === 1 && opts.pod ? opts.pod : await ctx.store.get(key);
     } catch (err) {
       if (err instanceof NotFoundError) throw new NotFoundError(pods, key.name);
       throw err;
@@ -52,7 +56,7 @@ export async function bindPod(
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()) });
     bound['status'] = { ...status, conditions };
     try {
-      if (ctx.accounting && !opts.dryRun) return await chargedBind(ctx, pods, bound, nodeName, opts.enforceCapacity ?? false);
+      if (ctx.accounting && !opts.dryRun) return await chargedBind(ctx, pods, current, bound, nodeName, opts);
       // Binding writes spec and status together, bypassing the main resource's "status is
       // read-only" rule the way kube's binding storage does. That storage writes the pod
       // directly, so no manager is recorded on it (kube-scheduler shows up only for status
@@ -67,16 +71,17 @@ export async function bindPod(
 }
 
 /** The bind and its node's charge in one transaction (lib/storage/node-accounting.ts). */
-async function chargedBind(ctx: RegistryContext, pods: ResourceType, bound: KubeObject, nodeName: string, enforce: boolean): Promise<KubeObject> {
+async function chargedBind(ctx: RegistryContext, pods: ResourceType, current: KubeObject, bound: KubeObject, nodeName: string, opts: BindOptions): Promise<KubeObject> {
   const delta = accountingDelta(bound);
   const charge = { milliCpu: delta.milliCpu, memory: delta.memory, hostPorts: podHostPorts(bound).map(hostPortKey) };
-  let capacity: Capacity | undefined;
-  if (enforce) {
-    const node = await ctx.store.get({ resource: NODES, name: nodeName });
-    const a = nodeAllocatable(node);
-    capacity = { milliCpu: a.milliCpu, memory: a.memory, pods: Number(a.pods) };
-  }
-  return ctx.accounting!.bind(pods, bound, nodeName, charge, capacity);
+  const capacity = opts.enforceCapacity ? opts.capacity ?? nodeCapacity(await ctx.store.get({ resource: NODES, name: nodeName })) : undefined;
+  return ctx.accounting!.bind(pods, bound, nodeName, charge, capacity, current);
+}
+
+/** What a node can hold, from its status.allocatable. */
+export function nodeCapacity(node: KubeObject): Capacity {
+  const a = nodeAllocatable(node);
+  return { milliCpu: a.milliCpu, memory: a.memory, pods: Number(a.pods) };
 }
 
 const NODES = { group: '', resource: 'nodes' };
