@@ -12,10 +12,10 @@ import { encodeKey, keyFor, type WorkKey } from '../../pipeline/work-key.ts';
 import { sendAll, type WorkQueue } from '../../queue/work-queue.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
 import { updateFrom } from '../../registry/generic/update.ts';
-import { bindPod } from '../../registry/subresources/binding.ts';
+import { bindPod, nodeCapacity } from '../../registry/subresources/binding.ts';
 import { parseFieldSelector } from '../../api/selectors/field-selector.ts';
-import { holdsResources, schedule } from '../../scheduler/index.ts';
-import { CapacityExceededError } from '../../storage/node-accounting.ts';
+import { holdsResources, schedule, type NodeInfo } from '../../scheduler/index.ts';
+import { CapacityExceededError, type Capacity } from '../../storage/node-accounting.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
 import { recordEvent } from '../events/recorder.ts';
 import { SchedulingSnapshot } from './snapshot.ts';
@@ -45,21 +45,25 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
     for (let attempt = 1; attempt <= MAX_BIND_ATTEMPTS; attempt++) {
       const pod = await getOrUndefined(ctx, { resource: PODS, namespace: key.namespace, name: key.name });
       if (!pod || !wantsScheduling(pod)) return {};
-      const result = schedule(pod, await snapshot.nodeInfos());
+      const read = await snapshot.nodeInfos();
+      // Choose against the view as it is now (other workers may have assumed pods since the
+      // read resolved), and assume the choice in the same synchronous step.
+      const infos = snapshot.current() ?? read;
+      const result = schedule(pod, infos);
       if ('unschedulable' in result) {
         await markUnschedulable(pod, result.message);
         return { requeueAfterMs: retryMs };
       }
+      snapshot.assume(result.node, pod);
       try {
-        const bound = await bindPod(ctx, pods, { resource: pods, namespace: key.namespace, name: key.name }, { target: { kind: 'Node', name: result.node } }, { enforceCapacity: true });
-        snapshot.recordBind(result.node, bound);
+        const bound = await bindPod(ctx, pods, { resource: pods, namespace: key.namespace, name: key.name }, { target: { kind: 'Node', name: result.node } }, { enforceCapacity: true, pod, capacity: capacityOf(infos, result.node) });
         await recordEvent(ctx, { involved: bound, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${key.namespace}/${key.name} to ${result.node}`, component: 'default-scheduler' });
         return {};
       } catch (err) {
-        // The node filled up since our snapshot: learn its real usage and choose again.
-        if (err instanceof CapacityExceededError) await snapshot.refreshNode(result.node);
-        // The pod changed under us: the next attempt reads it again; the nodes are as they were.
-        else if (!(err instanceof ConflictError)) throw err;
+        // The assumption did not land: learn the node's real usage (after a refusal, the node
+        // filled up since our snapshot) and, for a refusal or a changed pod, choose again.
+        await snapshot.refreshNode(result.node).catch(() => snapshot.invalidate());
+        if (!(err instanceof CapacityExceededError) && !(err instanceof ConflictError)) throw err;
       }
     }
     throw new Error(`could not bind ${key.namespace}/${key.name} after ${MAX_BIND_ATTEMPTS} attempts; retrying with backoff`);
@@ -103,6 +107,12 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
       return Promise.resolve({});
     },
   };
+}
+
+/** The chosen node's allocatable from the snapshot, so the bind need not read the node again. */
+function capacityOf(infos: readonly NodeInfo[], node: string): Capacity | undefined {
+  const info = infos.find((i) => i.name === node);
+  return info ? nodeCapacity(info.node) : undefined;
 }
 
 function wantsScheduling(pod: KubeObject): boolean {

@@ -44,7 +44,17 @@ export class SchedulingSnapshot {
     return this.reading;
   }
 
-  recordBind(node: string, pod: KubeObject): void {
+  /** The view as of this instant (undefined while none is held): what schedule() must see. */
+  current(): NodeInfo[] | undefined {
+    return this.infos;
+  }
+
+  /**
+   * Counts a pod on its chosen node before the bind is written (kube's assume), so that
+   * workers choosing at the same moment see it: without it, concurrent pods all pick the
+   * same emptiest node. A bind that fails undoes it with refreshNode().
+   */
+  assume(node: string, pod: KubeObject): void {
     this.infos = this.infos?.map((i) => (i.name === node ? addPod(i, pod) : i));
   }
 
