@@ -66,6 +66,10 @@ export async function createPods(
   const prefix = podNamePrefix(template.metadata.generateName ?? `${rs.metadata.name ?? ''}-`);
   const names = podNamesForSlots(prefix, rs.metadata.uid ?? '', count, takenNames);
   const outcome: CreateOutcome = { created: [], foreign: false };
+  // Each SuccessfulCreate is written beside the next batch rather than before it: an Event
+  // is a record of what happened, and the pods (whose startup is what users wait for) go
+  // first. kube's recorder writes events in the background too, and as best effort.
+  const events: Promise<void>[] = [];
 
   async function createOne(name: string): Promise<OneCreate> {
     const pod: Pod = { ...structuredClone(template), metadata: { ...structuredClone(template.metadata), name } };
@@ -86,7 +90,7 @@ export async function createPods(
       await podCreateFailed(ctx, rs, err);
       throw err;
     }
-    await podCreated(ctx, rs, name);
+    events.push(podCreated(ctx, rs, name).catch(() => undefined));
     return 'created';
   }
 
@@ -110,6 +114,7 @@ export async function createPods(
     });
     if (stop) break;
   }
+  await Promise.all(events);
   return outcome;
 }
 
