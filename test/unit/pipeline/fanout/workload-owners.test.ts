@@ -17,6 +17,31 @@ const replicaSetCases: Case[] = [
   },
   { name: 'a controlled pod deleted', change: { resource: PODS, old: pod('p', { owners: [rsOf('web')] }) }, want: [rsKey('web')] },
   {
+    name: 'a controlled pod bound to a node (nothing the ReplicaSet counts)',
+    change: { resource: PODS, old: pod('p', { owners: [rsOf('web')] }), new: pod('p', { owners: [rsOf('web')], nodeName: 'n1' }) },
+    want: [],
+  },
+  {
+    name: 'a controlled pod reporting not ready for the first time (no Ready condition and False are the same)',
+    change: { resource: PODS, old: pod('p', { owners: [rsOf('web')], nodeName: 'n1' }), new: pod('p', { owners: [rsOf('web')], nodeName: 'n1', ready: false, podIP: '10.0.0.1' }) },
+    want: [],
+  },
+  {
+    name: 'a controlled pod finishing (phase)',
+    change: { resource: PODS, old: pod('p', { owners: [rsOf('web')], phase: 'Running' }), new: pod('p', { owners: [rsOf('web')], phase: 'Failed' }) },
+    want: [rsKey('web')],
+  },
+  {
+    name: 'a controlled pod marked for deletion',
+    change: { resource: PODS, old: pod('p', { owners: [rsOf('web')] }), new: pod('p', { owners: [rsOf('web')], deleting: true }) },
+    want: [rsKey('web')],
+  },
+  {
+    name: 'a controlled pod relabelled (fully labeled count)',
+    change: { resource: PODS, old: pod('p', { owners: [rsOf('web')], labels: { app: 'web' } }), new: pod('p', { owners: [rsOf('web')], labels: { app: 'web', x: 'y' } }) },
+    want: [rsKey('web')],
+  },
+  {
     name: 'ownership moved: old and new owner both',
     change: { resource: PODS, old: pod('p', { owners: [rsOf('a')] }), new: pod('p', { owners: [rsOf('b')] }) },
     want: [rsKey('a'), rsKey('b')],
