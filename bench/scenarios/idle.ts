@@ -6,7 +6,7 @@ import type { Scenario } from '../lib/results.ts';
 import { cpuSeconds, skiffUp } from '../lib/skiff-process.ts';
 import { round } from '../lib/stats.ts';
 
-const IDLE_SECONDS = 15;
+const IDLE_SECONDS = 10;
 
 export const idleScenario: Scenario = {
   name: 'idle',

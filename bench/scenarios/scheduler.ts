@@ -128,7 +128,7 @@ export const schedulerScenario: Scenario = {
     const pods = quick ? 100 : 2000;
     const budget: Budget = quick
       ? { createNodesMs: 30_000, createPodsMs: 30_000, bindOneMs: 10_000, bindManyMs: 20_000 }
-      : { createNodesMs: 60_000, createPodsMs: 60_000, bindOneMs: 15_000, bindManyMs: 30_000 };
+      : { createNodesMs: 60_000, createPodsMs: 60_000, bindOneMs: 10_000, bindManyMs: 20_000 };
     const rows = [
       ...(await oneCluster(100, pods, [1, 8], budget, log)),
       ...(quick ? [] : await oneCluster(1000, pods, [1, 8], budget, log)),
