@@ -10,6 +10,7 @@ import { builtinRegistry } from './registry/builtin.ts';
 import type { RegistryContext } from './registry/generic/context.ts';
 import { DynamoStore } from './storage/dynamo-store.ts';
 import { DynamoChangeLog } from './storage/dynamo-change-log.ts';
+import { changesTableName } from './storage/table-definition.ts';
 import { DynamoNodeAccounting } from './storage/dynamo-node-accounting.ts';
 import { DynamoTokenStore } from './storage/dynamo-token-store.ts';
 import { DynamoPodLogStore } from './storage/dynamo-pod-logs.ts';
@@ -39,7 +40,7 @@ const TOKEN_CACHE_MS = 60_000;
 
 export function buildDeps(input: DepsInput): Deps {
   const { dynamo, tableName, clock, ids } = input;
-  const changes = new DynamoChangeLog(dynamo, tableName, clock);
+  const changes = new DynamoChangeLog(dynamo, changesTableName(tableName), clock);
   const store = new DynamoStore({ client: dynamo, tableName, clock, ids, changeLog: changes });
   const ctx: RegistryContext = {
     store,

@@ -1,18 +1,23 @@
 // Creates the table and the queues from the shared definitions in lib/, idempotently:
 // a restart on the same home finds the table already there.
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DELAY_QUEUE, MAX_RECEIVE_COUNT, deadLetterQueueName, delayQueueName, queueName, workQueues } from '../lib/queue/queue-definitions.ts';
-import { createTableInput } from '../lib/storage/table-definition.ts';
+import { changesTable, changesTableName, createTableInput } from '../lib/storage/table-definition.ts';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await ensureOne(client, tableName, createTableInput(tableName));
+  await ensureOne(client, changesTableName(tableName), createTableInput(changesTableName(tableName), changesTable));
+}
+
+async function ensureOne(client: DynamoDBClient, tableName: string, input: CreateTableCommandInput): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await client.send(new CreateTableCommand(input));
 }
 
 /** Returns the queue URL of every work queue by consumer name, and of the delay queue. */

@@ -8,6 +8,8 @@ import type { KeyAttribute, TableDefinition } from '../../lib/storage/table-defi
 
 export interface ObjectsTableProps {
   definition: TableDefinition;
+  /** A fixed physical name (the change log's, derived from the objects table's); absent, CloudFormation names it. */
+  tableName?: string;
   /** LocalStack state is disposable: no deletion protection, removed with the stack. */
   disposable: boolean;
 }
@@ -19,11 +21,12 @@ export class ObjectsTable extends Construct {
     super(scope, id);
     const def = props.definition;
     this.table = new Table(this, 'Table', {
+      ...(props.tableName ? { tableName: props.tableName } : {}),
       partitionKey: attribute(def.partitionKey),
       sortKey: attribute(def.sortKey),
       // On demand: an idle cluster pays for storage only, and bursts need no capacity planning.
       billingMode: BillingMode.PAY_PER_REQUEST,
-      stream: streamView(def.streamView),
+      ...(def.streamView ? { stream: streamView(def.streamView) } : {}),
       timeToLiveAttribute: def.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: !props.disposable,
@@ -44,7 +47,7 @@ function attribute(a: KeyAttribute): { name: string; type: AttributeType } {
   return { name: a.name, type: a.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER };
 }
 
-function streamView(view: TableDefinition['streamView']): StreamViewType {
+function streamView(view: NonNullable<TableDefinition['streamView']>): StreamViewType {
   // One case today; a switch keeps a new view in lib/ from being silently mistranslated.
   switch (view) {
     case 'NEW_AND_OLD_IMAGES':

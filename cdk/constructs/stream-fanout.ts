@@ -8,6 +8,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../lib/storage/table-definition.ts';
+import { STREAM_BATCH_SIZE } from '../../lib/pipeline/fanout-handler.ts';
 import { SkiffFunction } from './skiff-function.ts';
 import { grantTableAccess } from './table-access.ts';
 import type { QueuePair } from './work-queues.ts';
@@ -51,7 +52,7 @@ export class StreamFanout extends Construct {
       // From the oldest record still in the stream: changes made before the mapping
       // existed (or while it was disabled) are still delivered.
       startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 100,
+      batchSize: STREAM_BATCH_SIZE,
       // A failing batch is split until the failing record is alone, and the handler reports
       // the first failed record so the stream resumes from exactly there.
       bisectBatchOnError: true,

@@ -1,12 +1,17 @@
 // The stream consumer: every committed change becomes a key message on each interested
-// work queue. Messages are sent per queue in batches of 10, in stream order (so per-key
-// order holds). If any message of a record could not be sent, that record is reported as
-// the batch item failure: the stream is retried from it, and the deduplication ids make
-// the resent messages of later records harmless.
+// work queue. Within one stream batch a key gets one message per queue, for its newest
+// change: consumers read current state, so the newest change's message covers the older
+// ones, and a busy object (a pod moving through its lifecycle while the stream lags) costs
+// one reconcile, not one per write. Keys being distinct, a queue's batches of 10 go out
+// concurrently with no order to keep. If any message could not be sent, the earliest
+// record among the failed messages is reported as the batch item failure: the stream is
+// retried from it (which resends each failed key's newest change), and the deduplication
+// ids make the resent messages of later records harmless.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { OutgoingMessage, WorkQueue } from '../queue/work-queue.ts';
 import { resourceName, type ChangeEntry, type ChangeLog } from '../storage/change-log.ts';
 import { SQS_MAX_BATCH } from '../queue/work-queue.ts';
+import { eachLimited } from '../core/each-limited.ts';
 import type { Route } from './fanout-routes.ts';
 import type { Logger } from './queue-handler.ts';
 import { changeFromRecord, type StreamChange } from './stream-records.ts';
@@ -25,9 +30,21 @@ interface Pending {
   message: OutgoingMessage;
 }
 
+/**
+ * Stream records per fanout batch, locally and in Lambda's event source mapping (1,000 is
+ * the most one GetRecords returns). Large batches amortise the per-batch work (change log
+ * writes, checkpoint) and give the per-key coalescing more to merge; Lambda invokes as soon
+ * as records are there, so a large limit adds no wait.
+ */
+export const STREAM_BATCH_SIZE = 1000;
+
+/** SendMessageBatch calls in flight per queue. */
+const SENDS_PER_QUEUE = 4;
+
 export function createFanoutHandler(deps: FanoutDeps) {
   return async function fanout(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-    const byQueue = new Map<string, Pending[]>();
+    // queue → key → the newest change's message.
+    const byQueue = new Map<string, Map<string, Pending>>();
     const logEntries: ChangeEntry[] = [];
     event.Records.forEach((record, recordIndex) => {
       let change: ReturnType<typeof changeFromRecord>;
@@ -43,8 +60,8 @@ export function createFanoutHandler(deps: FanoutDeps) {
       for (const route of deps.route(change)) {
         const key = encodeKey(route.key);
         const body: WorkMessage = { key, rv: change.rv, cause: 'change' };
-        const pending = byQueue.get(route.queue) ?? [];
-        pending.push({ recordIndex, message: { body: JSON.stringify(body), groupId: messageGroupId(key), deduplicationId: deduplicationId(key, change.rv) } });
+        const pending = byQueue.get(route.queue) ?? new Map<string, Pending>();
+        pending.set(key, { recordIndex, message: { body: JSON.stringify(body), groupId: messageGroupId(key), deduplicationId: deduplicationId(key, change.rv) } });
         byQueue.set(route.queue, pending);
       }
     });
@@ -62,22 +79,20 @@ export function createFanoutHandler(deps: FanoutDeps) {
 
     let firstFailed = Number.POSITIVE_INFINITY;
     let sent = 0;
-    await Promise.all([...byQueue.entries()].map(async ([queue, pending]) => {
-      for (let i = 0; i < pending.length; i += SQS_MAX_BATCH) {
-        const batch = pending.slice(i, i + SQS_MAX_BATCH);
-        // After a failure on this queue, later messages would overtake the failed one.
-        if (batch[0]!.recordIndex >= firstFailed) return;
-        try {
-          const res = await deps.queue.sendBatch(queue, batch.map((p) => p.message));
-          for (const idx of res.failedIndexes) firstFailed = Math.min(firstFailed, batch[idx]!.recordIndex);
-          sent += batch.length - res.failedIndexes.length;
-        } catch (err) {
-          deps.log({ msg: 'fanout send failed', queue, error: String(err) });
-          firstFailed = Math.min(firstFailed, batch[0]!.recordIndex);
-          return;
-        }
+    const batches = [...byQueue.entries()].flatMap(([queue, byKey]) => {
+      const pending = [...byKey.values()];
+      return Array.from({ length: Math.ceil(pending.length / SQS_MAX_BATCH) }, (_, i) => ({ queue, batch: pending.slice(i * SQS_MAX_BATCH, (i + 1) * SQS_MAX_BATCH) }));
+    });
+    await eachLimited(batches, SENDS_PER_QUEUE * byQueue.size, async ({ queue, batch }) => {
+      try {
+        const res = await deps.queue.sendBatch(queue, batch.map((p) => p.message));
+        for (const idx of res.failedIndexes) firstFailed = Math.min(firstFailed, batch[idx]!.recordIndex);
+        sent += batch.length - res.failedIndexes.length;
+      } catch (err) {
+        deps.log({ msg: 'fanout send failed', queue, error: String(err) });
+        firstFailed = Math.min(firstFailed, ...batch.map((p) => p.recordIndex));
       }
-    }));
+    });
 
     deps.log({ msg: 'fanout', records: event.Records.length, messages: sent, failedFrom: Number.isFinite(firstFailed) ? firstFailed : undefined });
     if (!Number.isFinite(firstFailed)) return { batchItemFailures: [] };

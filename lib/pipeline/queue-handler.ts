@@ -1,7 +1,10 @@
 // Turns an SQS batch into reconcile calls, Powertools-style: every message either succeeds
 // or is reported in batchItemFailures. Messages of one group (one object key) run in order
 // and are collapsed into one reconcile — the reconciler reads current state anyway — while
-// different keys run concurrently, so one bad key never blocks the others.
+// different keys run concurrently, so one bad key never blocks the others. A group whose
+// messages were all sent before an earlier successful pass of its key began is
+// acknowledged without a pass (pass-marks.ts): under load, a busy key's backlog drains
+// at one pass per batch of changes, not one per change.
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Clock } from '../core/clock.ts';
 import type { Outcome, QueueMetrics } from '../observability/queue-metrics.ts';
@@ -9,6 +12,7 @@ import { DELAY_QUEUE, MAX_RECEIVE_COUNT } from '../queue/queue-definitions.ts';
 import type { WorkQueue } from '../queue/work-queue.ts';
 import { DEFAULT_BACKOFF, backoffSeconds, type BackoffPolicy } from './backoff.ts';
 import { DeadlineExceededError, TerminalError, type Reconciler } from './reconciler.ts';
+import { coveredBy, PassMarks } from './pass-marks.ts';
 import { requeueMessage } from './requeue.ts';
 import { decodeKey, type WorkMessage } from './work-key.ts';
 
@@ -25,7 +29,15 @@ export interface QueueHandlerOptions {
   deadlineMs?: number;
   backoff?: BackoffPolicy;
   maxReceiveCount?: number;
+  /**
+   * How much earlier than a pass's batch was received a message must have been sent to
+   * count as seen by that pass. Both instants come from SQS; the margin allows for clock
+   * differences between its hosts. The local runner's emulator has one clock and uses 0.
+   */
+  coalesceMarginMs?: number;
 }
+
+const DEFAULT_COALESCE_MARGIN_MS = 1000;
 
 const DEFAULT_DEADLINE_MS = 20_000;
 
@@ -33,6 +45,8 @@ export function createQueueHandler(reconciler: Reconciler, deps: QueueHandlerDep
   const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const maxReceives = opts.maxReceiveCount ?? MAX_RECEIVE_COUNT;
+  const marginMs = opts.coalesceMarginMs ?? DEFAULT_COALESCE_MARGIN_MS;
+  const marks = new PassMarks();
 
   return async function handle(event: SQSEvent): Promise<SQSBatchResponse> {
     const failures: SQSBatchItemFailure[] = [];
@@ -57,7 +71,12 @@ export function createQueueHandler(reconciler: Reconciler, deps: QueueHandlerDep
     try {
       keyText = (JSON.parse(first.body) as WorkMessage).key;
       const key = decodeKey(keyText);
+      if (coveredBy(records, marks.get(keyText), marginMs)) {
+        entry('processed', { coalesced: true });
+        return 'processed';
+      }
       const result = await withDeadline(deadlineMs, (signal) => reconciler.reconcile(key, signal));
+      marks.passed(keyText, records);
       if (result?.requeueAfterMs !== undefined) {
         const now = deps.clock.now().getTime();
         await deps.queue.sendBatch(DELAY_QUEUE, [requeueMessage(reconciler.name, keyText, now + result.requeueAfterMs, now)]);

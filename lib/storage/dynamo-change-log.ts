@@ -5,6 +5,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../core/clock.ts';
+import { eachLimited } from '../core/each-limited.ts';
 import type { ChangeEntry, ChangeLog } from './change-log.ts';
 import { MAX_OBJECT_BYTES } from './item-keys.ts';
 import type { KubeObject } from './object-store.ts';
@@ -12,6 +13,7 @@ import type { KubeObject } from './object-store.ts';
 const PARTITION = '@changes';
 const FLOOR_KEY = { pk: '@meta', sk: 'changes-floor' };
 const BATCH = 25;
+const PARALLEL_BATCHES = 4;
 
 interface Row {
   pk: string;
@@ -40,14 +42,16 @@ export class DynamoChangeLog implements ChangeLog {
     const now = this.clock.now().getTime();
     // Within one batch a revision may repeat (a replayed record): keep the last.
     const rows = [...new Map(entries.map((e) => [e.revision, this.row(e, now)])).values()];
-    for (let i = 0; i < rows.length; i += BATCH) {
-      let pending = rows.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
+    const batches = Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+    // Entries are keyed by revision, so batches may land in any order.
+    await eachLimited(batches, PARALLEL_BATCHES, async (batch) => {
+      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt >= 5) throw new Error(`change log write left ${pending.length} entries unprocessed`);
         const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
         pending = (res.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
       }
-    }
+    });
   }
 
   async readAfter(after: bigint, limit: number): Promise<ChangeEntry[]> {

@@ -17,8 +17,8 @@ export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey: KeyAttribute;
   indexes: IndexDefinition[];
-  /** Every change is fanned out from the stream; consumers need both images. */
-  streamView: 'NEW_AND_OLD_IMAGES';
+  /** Every change is fanned out from the stream; consumers need both images. Absent: no stream. */
+  streamView?: 'NEW_AND_OLD_IMAGES';
   /** Epoch seconds after which DynamoDB TTL may remove an item (tombstones, events). */
   ttlAttribute: string;
 }
@@ -33,6 +33,25 @@ export const objectsTable: TableDefinition = {
   ttlAttribute: 'expiresAt',
 };
 
+/**
+ * The change log's own table: no stream and no index. Its writes are the fanout's output;
+ * in the objects table they came back on the stream, doubling what the fanout read.
+ */
+export const changesTable: TableDefinition = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [],
+  ttlAttribute: 'expiresAt',
+};
+
+/**
+ * The change log's table for the objects table `tableName`: a fixed rule (locally and in
+ * the CDK stack), so a process needs only TABLE_NAME to find both.
+ */
+export function changesTableName(tableName: string): string {
+  return `${tableName}-changes`;
+}
+
 export function createTableInput(tableName: string, def: TableDefinition = objectsTable): CreateTableCommandInput {
   const attrs = new Map<string, KeyAttribute>();
   for (const a of [def.partitionKey, def.sortKey, ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]) {
@@ -46,7 +65,7 @@ export function createTableInput(tableName: string, def: TableDefinition = objec
       { AttributeName: def.sortKey.name, KeyType: 'RANGE' },
     ],
     AttributeDefinitions: [...attrs.values()].map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
-    GlobalSecondaryIndexes: def.indexes.map((i) => ({
+    GlobalSecondaryIndexes: def.indexes.length === 0 ? undefined : def.indexes.map((i) => ({
       IndexName: i.name,
       KeySchema: [
         { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
@@ -54,6 +73,6 @@ export function createTableInput(tableName: string, def: TableDefinition = objec
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: def.streamView },
+    ...(def.streamView ? { StreamSpecification: { StreamEnabled: true, StreamViewType: def.streamView } } : {}),
   };
 }

@@ -61,7 +61,8 @@ export function startEventRunner(opts: EventRunnerOptions): EventRunner {
     startQueuePoller({ sqs: opts.sqs, queueUrl: url(DELAY_QUEUE), log: opts.log, handler: createDelayForwarder({ queue, clock: opts.clock }) }),
     ...opts.reconcilers.map((r) => startQueuePoller({
       sqs: opts.sqs, queueUrl: url(r.name), log: opts.log,
-      handler: createQueueHandler(r, { queue, metrics: opts.metrics, clock: opts.clock, log: opts.log }, opts.handlerOptions),
+      // One SQS host (the emulator, or LocalStack) stamps every timestamp: no clock margin.
+      handler: createQueueHandler(r, { queue, metrics: opts.metrics, clock: opts.clock, log: opts.log }, { coalesceMarginMs: 0, ...opts.handlerOptions }),
     })),
   ];
   const resyncNow = () => resync({ store: opts.store, queue }, [...consumers], opts.clock.now().toISOString());

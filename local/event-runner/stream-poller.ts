@@ -7,6 +7,7 @@ import {
   DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record as StreamRecord, type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { STREAM_BATCH_SIZE } from '../../lib/pipeline/fanout-handler.ts';
 import type { Logger } from '../../lib/pipeline/queue-handler.ts';
 import { Checkpoints, isCheckpointRecord } from './checkpoints.ts';
 import { Loop } from './loop.ts';
@@ -68,7 +69,7 @@ export function startStreamPoller(opts: StreamPollerOptions): Loop {
       const saved = await checkpoints.get(shardId);
       state.iterator = await iterator(arn, shardId, saved.sequenceNumber ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON', saved.sequenceNumber);
     }
-    const res = await opts.streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: opts.batchSize ?? 100 }));
+    const res = await opts.streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: opts.batchSize ?? STREAM_BATCH_SIZE }));
     const records = res.Records ?? [];
     // Our checkpoint writes come back on the stream. Answering a batch of nothing else with
     // another checkpoint write would feed the stream forever (a busy loop even when idle),

@@ -15,6 +15,7 @@ import { NODE_RUNTIME, type SkiffFunction } from '../../cdk/constructs/skiff-fun
 import { applyNagSuppressions, nagAcknowledgments } from '../../cdk/nag-suppressions.ts';
 import { buildSkiff, type SkiffStacks } from '../../cdk/skiff-app.ts';
 import { DELAY_QUEUE, workQueues } from '../../lib/queue/queue-definitions.ts';
+import { changesTableName } from '../../lib/storage/table-definition.ts';
 
 // Template JSON is untyped; tests index into it freely.
 type Json = Record<string, any>;
@@ -201,6 +202,7 @@ describe('alarms', () => {
 
 describe('IAM', () => {
   const table = () => resolve(stacks.stateful.objects.table.tableArn);
+  const changes = () => resolve(changesTableName(stacks.stateful.objects.table.tableArn));
 
   it('uses no managed policies and no wildcard actions; "*" resources only for dynamodb:ListStreams', () => {
     t.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
@@ -212,10 +214,11 @@ describe('IAM', () => {
     }
   });
 
-  it('lets the apiserver use the table and nothing else', () => {
+  it('lets the apiserver use the two tables and nothing else', () => {
     const api = stacks.compute.api.server;
     expect(statements(api).flatMap(actionsOf).filter((a) => !a.startsWith('logs:')).every((a) => a.startsWith('dynamodb:'))).toBe(true);
-    expect(resourcesFor(api, 'dynamodb:PutItem')).toEqual([table()]);
+    expect(resourcesFor(api, 'dynamodb:PutItem')).toEqual([table(), changes()]);
+    expect(resourcesFor(api, 'dynamodb:Query')).toContainEqual(changes());
     expect(resourcesFor(api, 'dynamodb:DeleteItem')).toEqual([]);
     expect(resourcesFor(api, 'dynamodb:Scan')).toEqual([]);
   });
@@ -225,6 +228,7 @@ describe('IAM', () => {
     const writes = statements(fanout).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:') && !/Stream|GetRecords|GetShardIterator/.test(a)));
     expect(writes).toEqual([expect.objectContaining({
       Action: 'dynamodb:BatchWriteItem',
+      Resource: changes(),
       Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['@changes'] } },
     })]);
     const sendTargets = resourcesFor(fanout, 'sqs:SendMessage');

@@ -7,7 +7,7 @@ import { cdkJsonContext } from '../../cdk/cdk-context.ts';
 import { DEFAULT_CONFIG } from '../../cdk/config.ts';
 import { StatefulStack } from '../../cdk/stateful-stack.ts';
 import { MAX_RECEIVE_COUNT, deadLetterQueueName, delayQueueName, queueName, workQueues } from '../../lib/queue/queue-definitions.ts';
-import { NODE_INDEX, objectsTable } from '../../lib/storage/table-definition.ts';
+import { changesTable, NODE_INDEX, objectsTable } from '../../lib/storage/table-definition.ts';
 
 function synth(localstack: boolean): Template {
   const app = new App({ context: cdkJsonContext() });
@@ -42,6 +42,15 @@ describe('stateful stack', () => {
       DeletionProtectionEnabled: true,
       GlobalSecondaryIndexes: [Match.objectLike({ IndexName: NODE_INDEX, Projection: { ProjectionType: 'ALL' } })],
     });
+  });
+
+  it('keeps the change log in its own table, named after the objects table, with no stream to feed back into the fanout', () => {
+    const tables = t.findResources('AWS::DynamoDB::Table');
+    const changes = Object.values(tables).find((r) => (r as { Properties: { StreamSpecification?: unknown } }).Properties.StreamSpecification === undefined) as { Properties: Record<string, unknown> } | undefined;
+    expect(Object.keys(tables)).toHaveLength(2);
+    expect(changes?.Properties['TableName']).toEqual({ 'Fn::Join': ['', [{ Ref: expect.stringMatching(/^ObjectsTable/) }, '-changes']] });
+    expect(changes?.Properties['GlobalSecondaryIndexes']).toBeUndefined();
+    expect(changes?.Properties['TimeToLiveSpecification']).toEqual({ AttributeName: changesTable.ttlAttribute, Enabled: true });
   });
 
   it('retains the table when the stack is deleted', () => {

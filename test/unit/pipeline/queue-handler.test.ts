@@ -8,19 +8,19 @@ import { FakeWorkQueue } from '../../support/fake-queue.ts';
 
 const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
 
-function record(id: string, key: string, receives = 1, body?: string): SQSRecord {
+function record(id: string, key: string, receives = 1, body?: string, times: { sent?: number; received?: number } = {}): SQSRecord {
   return {
     messageId: id, receiptHandle: `rh-${id}`, body: body ?? JSON.stringify({ key, cause: 'change' }),
-    attributes: { ApproximateReceiveCount: String(receives), SentTimestamp: '', SenderId: '', ApproximateFirstReceiveTimestamp: '', MessageGroupId: key },
+    attributes: { ApproximateReceiveCount: String(receives), SentTimestamp: times.sent ? String(times.sent) : '', SenderId: '', ApproximateFirstReceiveTimestamp: times.received ? String(times.received) : '', MessageGroupId: key },
     messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'us-east-1',
   };
 }
 
-function setup(reconcile: Reconciler['reconcile'], deadlineMs?: number) {
+function setup(reconcile: Reconciler['reconcile'], deadlineMs?: number, coalesceMarginMs?: number) {
   const queue = new FakeWorkQueue();
   const metrics = new MemoryQueueMetrics();
   const logs: Record<string, unknown>[] = [];
-  const handler = createQueueHandler({ name: 'replicaset', reconcile }, { queue, metrics, clock, log: (e) => logs.push(e) }, { deadlineMs });
+  const handler = createQueueHandler({ name: 'replicaset', reconcile }, { queue, metrics, clock, log: (e) => logs.push(e) }, { deadlineMs, coalesceMarginMs });
   return { handler, queue, metrics, logs };
 }
 
@@ -83,6 +83,55 @@ describe('queue handler', () => {
     expect(queue.sent[0]!.message.delaySeconds).toBe(900);
     expect(JSON.parse(queue.sent[0]!.message.body)).toEqual({ queue: 'replicaset', key: 'apps/deployments/ns/web', dueAt: clock.now().getTime() + 30 * 60_000 });
     expect((await metrics.snapshot())['replicaset']).toMatchObject({ requeued: 1 });
+  });
+});
+
+describe('queue handler coalescing across batches', () => {
+  const key = 'apps/replicasets/ns/web';
+  const at = (sent: number, received: number) => ({ sent, received });
+
+  it('acknowledges, without a pass, messages sent before an earlier successful pass of the key was received', async () => {
+    const calls: string[] = [];
+    const { handler, metrics, logs } = setup(async (k) => void calls.push(k.name), undefined, 0);
+    await handler({ Records: [record('1', key, 1, undefined, at(1000, 2000))] });
+    // Sent at 1500 and 1999: both before the first pass's batch was received at 2000.
+    const res = await handler({ Records: [record('2', key, 1, undefined, at(1500, 2500)), record('3', key, 1, undefined, at(1999, 2500))] });
+    expect(res.batchItemFailures).toEqual([]);
+    expect(calls).toEqual(['web']);
+    expect(logs.filter((l) => l['coalesced'] === true)).toHaveLength(1);
+    expect((await metrics.snapshot())['replicaset']).toMatchObject({ processed: 3 });
+  });
+
+  it('runs a pass when any message of the group was sent at or after that receive', async () => {
+    const calls: string[] = [];
+    const { handler } = setup(async (k) => void calls.push(k.name), undefined, 0);
+    await handler({ Records: [record('1', key, 1, undefined, at(1000, 2000))] });
+    await handler({ Records: [record('2', key, 1, undefined, at(1500, 2600)), record('3', key, 1, undefined, at(2000, 2600))] });
+    expect(calls).toEqual(['web', 'web']);
+  });
+
+  it('keeps the margin for clocks that differ between SQS hosts', async () => {
+    const calls: string[] = [];
+    const { handler } = setup(async (k) => void calls.push(k.name), undefined, 1000);
+    await handler({ Records: [record('1', key, 1, undefined, at(1000, 5000))] });
+    await handler({ Records: [record('2', key, 1, undefined, at(4500, 6000))] });
+    await handler({ Records: [record('3', key, 1, undefined, at(3999, 6000))] });
+    expect(calls).toEqual(['web', 'web']);
+  });
+
+  it('does not count a failed pass, another key, or a message without timestamps', async () => {
+    const calls: string[] = [];
+    let fail = true;
+    const { handler } = setup(async (k) => {
+      calls.push(k.name);
+      if (fail) throw new Error('boom');
+    }, undefined, 0);
+    await handler({ Records: [record('1', key, 1, undefined, at(1000, 2000))] });
+    fail = false;
+    await handler({ Records: [record('2', key, 1, undefined, at(1500, 2500))] });
+    await handler({ Records: [record('3', 'apps/replicasets/ns/other', 1, undefined, at(1600, 2600))] });
+    await handler({ Records: [record('4', key)] });
+    expect(calls).toEqual(['web', 'web', 'other', 'web']);
   });
 });
 

@@ -51,17 +51,37 @@ function streamRecord(seq: string, name: string, rv: number, old?: { rv: number;
 }
 
 describe('fanout handler', () => {
-  it('sends one message per route with key, revision and ids, in stream order', async () => {
+  it('sends one message per route with key, revision and ids', async () => {
     const queue = new FakeWorkQueue();
-    const res = await createFanoutHandler({ queue, route: routeChange, log: () => undefined })({ Records: [streamRecord('1', 'a', 5), streamRecord('2', 'a', 6, { rv: 5 })] });
+    const res = await createFanoutHandler({ queue, route: routeChange, log: () => undefined })({ Records: [streamRecord('1', 'a', 5), streamRecord('2', 'b', 6)] });
     expect(res.batchItemFailures).toEqual([]);
     const toRs = queue.sent.filter((s) => s.queue === 'replicaset').map((s) => s.message);
     expect(toRs.map((m) => JSON.parse(m.body))).toEqual([
       { key: 'apps/replicasets/default/a', rv: '5', cause: 'change' },
-      { key: 'apps/replicasets/default/a', rv: '6', cause: 'change' },
+      { key: 'apps/replicasets/default/b', rv: '6', cause: 'change' },
     ]);
     expect(toRs[0]!.groupId).toBe('apps/replicasets/default/a');
-    expect(toRs[0]!.deduplicationId).not.toBe(toRs[1]!.deduplicationId);
+    expect(toRs[0]!.deduplicationId).toBe(deduplicationId('apps/replicasets/default/a', '5'));
+  });
+
+  it('sends a key once per batch and queue, for its newest change', async () => {
+    const queue = new FakeWorkQueue();
+    await createFanoutHandler({ queue, route: routeChange, log: () => undefined })({
+      Records: [streamRecord('1', 'a', 5), streamRecord('2', 'b', 6), streamRecord('3', 'a', 7, { rv: 5 }), streamRecord('4', 'a', 8, { rv: 7 })],
+    });
+    const toRs = queue.sent.filter((s) => s.queue === 'replicaset').map((s) => JSON.parse(s.message.body) as { key: string; rv: string });
+    expect(toRs.sort((x, y) => x.key.localeCompare(y.key))).toEqual([
+      { key: 'apps/replicasets/default/a', rv: '8', cause: 'change' },
+      { key: 'apps/replicasets/default/b', rv: '6', cause: 'change' },
+    ]);
+  });
+
+  it('sends more than ten keys of one queue in batches of at most ten', async () => {
+    const queue = new FakeWorkQueue();
+    const records = Array.from({ length: 25 }, (_, i) => streamRecord(String(i + 1), `rs-${i}`, i + 10));
+    const res = await createFanoutHandler({ queue, route: routeChange, log: () => undefined })({ Records: records });
+    expect(res.batchItemFailures).toEqual([]);
+    expect(new Set(queue.sent.filter((s) => s.queue === 'replicaset').map((s) => JSON.parse(s.message.body).key)).size).toBe(25);
   });
 
   it('reports the first record whose messages could not all be sent', async () => {
@@ -71,6 +91,15 @@ describe('fanout handler', () => {
       Records: [streamRecord('1', 'a', 5), streamRecord('2', 'b', 6), streamRecord('3', 'c', 7)],
     });
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: '2' }]);
+  });
+
+  it('retries a coalesced key from its newest change, which the retry resends', async () => {
+    const queue = new FakeWorkQueue();
+    queue.failWhen = (q, m) => q === 'replicaset' && m.body.includes('/a"');
+    const res = await createFanoutHandler({ queue, route: routeChange, log: () => undefined })({
+      Records: [streamRecord('1', 'a', 5), streamRecord('2', 'b', 6), streamRecord('3', 'a', 7, { rv: 5 })],
+    });
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: '3' }]);
   });
 
   it('reads a tombstone as a deletion and ignores non-object items', () => {
