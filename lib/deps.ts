@@ -11,6 +11,7 @@ import type { RegistryContext } from './registry/generic/context.ts';
 import { DynamoStore } from './storage/dynamo-store.ts';
 import { DynamoChangeLog } from './storage/dynamo-change-log.ts';
 import { changesTableName } from './storage/table-definition.ts';
+import { NamespaceCache } from './registry/generic/namespace-cache.ts';
 import { DynamoNodeAccounting } from './storage/dynamo-node-accounting.ts';
 import { DynamoTokenStore } from './storage/dynamo-token-store.ts';
 import { DynamoPodLogStore } from './storage/dynamo-pod-logs.ts';
@@ -49,6 +50,7 @@ export function buildDeps(input: DepsInput): Deps {
     clock,
     ids,
     changes,
+    namespaces: new NamespaceCache(),
   };
   const tokens = new DynamoTokenStore(dynamo, tableName);
   const metrics = new DynamoQueueMetrics(dynamo, tableName);

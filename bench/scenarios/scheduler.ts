@@ -90,6 +90,8 @@ async function oneCluster(nodes: number, pods: number, workerCounts: number[], b
         dynamo, streams, sqs, tableName: TABLE_NAME, queueUrls: cluster.queueUrls, store: ctx.store, changeLog: ctx.changes,
         reconcilers: Array.from({ length: workers }, () => counted(schedulerController(ctx, { queue }))),
         metrics: deps.metrics, clock: systemClock, log: () => undefined, resyncIntervalMs: 0,
+        // A worker is one receiver with its own consumer.
+        pollersPerQueue: 1,
       });
       const usage0 = meter.snapshot();
       const start = performance.now();

@@ -80,7 +80,7 @@ export class DynamoStore implements ObjectStore {
 
   async list(resource: GroupResource, options: ListOptions = {}): Promise<ListResult> {
     const start = options.continue ? decodeContinue(options.continue) : undefined;
-    const resourceVersion = start?.resourceVersion ?? (await this.currentRevision());
+    const resourceVersion = start?.resourceVersion ?? (options.skipRevision ? '' : await this.currentRevision());
     const node = options.fieldSelector ? equalityRequirement(options.fieldSelector, 'spec.nodeName') : undefined;
     const query = this.listQuery(resource, options.namespace, node || undefined);
     const items: KubeObject[] = [];

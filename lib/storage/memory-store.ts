@@ -27,7 +27,7 @@ export class MemoryStore implements ObjectStore {
 
   async list(resource: GroupResource, options: ListOptions = {}): Promise<ListResult> {
     const start = options.continue ? decodeContinue(options.continue) : undefined;
-    const resourceVersion = start?.resourceVersion ?? this.revision.toString();
+    const resourceVersion = start?.resourceVersion ?? (options.skipRevision ? '' : this.revision.toString());
     const prefix = options.namespace ? namespacePrefix(options.namespace) : '';
     this.dropExpired(resource);
     const keys = [...this.partition(resource).keys()]

@@ -35,6 +35,11 @@ export interface ListOptions {
   limit?: number;
   /** Opaque token from a previous page's `continue`. */
   continue?: string;
+  /**
+   * The caller ignores the list's revision (a controller reading current state): the
+   * DynamoDB store then skips its read of the revision counter, and resourceVersion is "".
+   */
+  skipRevision?: boolean;
 }
 
 export interface ListResult {

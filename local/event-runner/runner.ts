@@ -39,7 +39,11 @@ export interface EventRunnerOptions {
   /** Default 5 minutes; 0 disables the timer (resyncNow still works). */
   resyncIntervalMs?: number;
   handlerOptions?: QueueHandlerOptions;
+  /** Receivers per work queue (default POLLERS_PER_QUEUE). */
+  pollersPerQueue?: number;
 }
+
+const POLLERS_PER_QUEUE = 4;
 
 export interface EventRunner {
   resyncNow(): Promise<Record<string, number>>;
@@ -59,11 +63,15 @@ export function startEventRunner(opts: EventRunnerOptions): EventRunner {
   const loops: Loop[] = [
     startStreamPoller({ dynamo: opts.dynamo, streams: opts.streams, tableName: opts.tableName, log: opts.log, handler: createFanoutHandler({ queue, route, log: opts.log, changeLog: opts.changeLog }) }),
     startQueuePoller({ sqs: opts.sqs, queueUrl: url(DELAY_QUEUE), log: opts.log, handler: createDelayForwarder({ queue, clock: opts.clock }) }),
-    ...opts.reconcilers.map((r) => startQueuePoller({
-      sqs: opts.sqs, queueUrl: url(r.name), log: opts.log,
+    ...opts.reconcilers.flatMap((r) => {
       // One SQS host (the emulator, or LocalStack) stamps every timestamp: no clock margin.
-      handler: createQueueHandler(r, { queue, metrics: opts.metrics, clock: opts.clock, log: opts.log }, { coalesceMarginMs: 0, ...opts.handlerOptions }),
-    })),
+      const handler = createQueueHandler(r, { queue, metrics: opts.metrics, clock: opts.clock, log: opts.log }, { coalesceMarginMs: 0, ...opts.handlerOptions });
+      // Several receivers per queue, as Lambda runs several batches of one FIFO queue at
+      // once (one per message group in flight): SQS never hands a group that is in flight
+      // to a second receiver, so per-key order holds, and one slow batch no longer holds up
+      // every other key. They share one handler, so its pass marks are shared too.
+      return Array.from({ length: opts.pollersPerQueue ?? POLLERS_PER_QUEUE }, () => startQueuePoller({ sqs: opts.sqs, queueUrl: url(r.name), log: opts.log, handler }));
+    }),
   ];
   const resyncNow = () => resync({ store: opts.store, queue }, [...consumers], opts.clock.now().toISOString());
   const retention = opts.changeRetentionMs ?? 60 * 60_000;

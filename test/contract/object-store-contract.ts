@@ -157,6 +157,14 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
       expect((await store.list(configmaps, { namespace: 'none' })).items).toEqual([]);
     });
 
+    it('lists the same items without a revision when the caller skips it', async () => {
+      const store = await makeStore();
+      for (const n of ['x', 'y']) await store.create(configmaps, cm(n, 'a'));
+      const skipped = await store.list(configmaps, { namespace: 'a', skipRevision: true });
+      expect(skipped.resourceVersion).toBe('');
+      expect(skipped.items).toEqual((await store.list(configmaps, { namespace: 'a' })).items);
+    });
+
     it('applies label and field selectors, including the node index', async () => {
       const store = await makeStore();
       await store.create(pods, pod('p1', 'default', 'node-a', 'Running', { app: 'web', env: 'prod' }));

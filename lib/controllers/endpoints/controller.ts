@@ -27,6 +27,7 @@ import { anySelectingService, servicesForPod } from './pod-services.ts';
 import { planSlices, SERVICE_NAME_LABEL } from './slice-plan.ts';
 import { applySlices } from './slice-writes.ts';
 import { asControllerManager } from '../field-managers.ts';
+import { listItems } from '../list-items.ts';
 
 export interface EndpointsControllerOptions {
   /** How old an unheld ClusterIP reservation must be before it is released. */
@@ -51,7 +52,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
       const service = await getOrUndefined(ctx, { resource: servicesType, namespace, name });
       const selector = (service?.['spec'] as { selector?: Record<string, string> } | undefined) ?? {};
       const pods = service && hasSelector(selector)
-        ? (await ctx.store.list(podsType, { namespace, labelSelector: labelSelectorFromSpec({ matchLabels: selector.selector }) })).items
+        ? await listItems(ctx.store, podsType, { namespace, labelSelector: labelSelectorFromSpec({ matchLabels: selector.selector }) })
         : [];
       try {
         await apply(planEndpoints(service, pods), current, epKey);
@@ -66,7 +67,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
 
   async function slicesOf(namespace: string, service: string): Promise<KubeObject[]> {
     const labelSelector = labelSelectorFromSpec({ matchLabels: { [SERVICE_NAME_LABEL]: service } });
-    return (await ctx.store.list(slicesType, { namespace, labelSelector })).items;
+    return listItems(ctx.store, slicesType, { namespace, labelSelector });
   }
 
   async function apply(plan: EndpointsPlan, current: KubeObject | undefined, key: ObjectKey): Promise<void> {
@@ -98,7 +99,7 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
 
   async function releaseStale(): Promise<ReconcileResult> {
     const reservations = await listReservations(ctx.store);
-    const services = (await ctx.store.list(servicesType)).items;
+    const services = await listItems(ctx.store, servicesType);
     const plan = planReleases(reservations, services, ctx.clock.now(), graceMs);
     for (const r of plan.release) await release(ctx.store, r.ip, r.parent);
     return plan.recheckAfterMs !== undefined ? { requeueAfterMs: Math.ceil(plan.recheckAfterMs) } : {};
@@ -114,11 +115,11 @@ export function endpointsController(ctx: RegistryContext, opts: EndpointsControl
   async function reconcilePod(namespace: string, name: string, signal: AbortSignal): Promise<ReconcileResult> {
     // Services first: in a namespace where no Service selects pods (most pods' case in a
     // busy cluster) that one read settles the key.
-    const services = (await ctx.store.list(servicesType, { namespace })).items;
+    const services = await listItems(ctx.store, servicesType, { namespace });
     if (!anySelectingService(services)) return {};
     const pod = await getOrUndefined(ctx, { resource: podsType, namespace, name });
-    const endpoints = (await ctx.store.list(endpointsType, { namespace })).items;
-    const slices = (await ctx.store.list(slicesType, { namespace })).items;
+    const endpoints = await listItems(ctx.store, endpointsType, { namespace });
+    const slices = await listItems(ctx.store, slicesType, { namespace });
     for (const service of servicesForPod(name, pod, services, endpoints, slices)) {
       signal.throwIfAborted();
       await syncService(namespace, service);

@@ -50,7 +50,7 @@ export function garbageCollectorController(ctx: RegistryContext): Reconciler {
       }
       if (isOrphaning(obj)) await pass.orphanDependents(type, obj);
       if (isDeletingDependents(obj)) return pass.deleteDependentsFirst(type, obj);
-      if (!obj.metadata.deletionTimestamp && obj.metadata.ownerReferences?.length) await pass.collectDependent(type, objectKey);
+      if (!obj.metadata.deletionTimestamp && obj.metadata.ownerReferences?.length) await pass.collectDependent(type, objectKey, obj);
       return {};
     },
   };
@@ -70,11 +70,14 @@ class Pass {
     for (const { type, obj } of dependents) await this.collectDependent(type, keyOf(type, obj));
   }
 
-  /** Collects one dependent if its owners are gone or going; re-decides after a conflict. */
-  async collectDependent(type: ResourceType, key: ObjectKey): Promise<void> {
+  /**
+   * Collects one dependent if its owners are gone or going; re-decides after a conflict.
+   * `known` is the dependent as this pass just read it, used for the first decision.
+   */
+  async collectDependent(type: ResourceType, key: ObjectKey, known?: KubeObject): Promise<void> {
     for (let attempt = 1; attempt <= MAX_DEPENDENT_ATTEMPTS; attempt++) {
       this.signal.throwIfAborted();
-      const dependent = await getOrUndefined(this.ctx, key);
+      const dependent = attempt === 1 && known ? known : await getOrUndefined(this.ctx, key);
       if (!dependent || dependent.metadata.deletionTimestamp || !dependent.metadata.ownerReferences?.length) return;
       const owners = await this.owners.classify(dependent);
       const hasDependents = needsDependentsCheck(owners) && (await this.dependents.find(identityOf(type, dependent))).length > 0;

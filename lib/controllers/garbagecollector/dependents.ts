@@ -8,6 +8,7 @@ import { apiGroup } from '../../pipeline/routes/object-fields.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import type { KubeObject, ObjectKey } from '../../storage/object-store.ts';
+import { listItems } from '../list-items.ts';
 
 export interface OwnerIdentity {
   group: string;
@@ -67,7 +68,7 @@ export class DependentFinder {
     for (const type of this.ctx.registry.all()) {
       if (NOT_SEARCHED.has(`${type.group}/${type.resource}`)) continue;
       if (namespace !== undefined && !type.namespaced) continue;
-      for (const obj of (await this.ctx.store.list(type, { namespace })).items) {
+      for (const obj of await listItems(this.ctx.store, type, { namespace })) {
         if (obj.metadata.ownerReferences?.length) out.push({ type, obj });
       }
     }

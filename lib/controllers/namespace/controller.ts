@@ -13,6 +13,7 @@ import type { KubeObject } from '../../storage/object-store.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import { ensureNamespaceDefaults } from './defaults.ts';
 import { planNamespaceDeletion } from './plan.ts';
+import { listItems } from '../list-items.ts';
 
 const RECHECK_MS = 2000;
 
@@ -34,15 +35,17 @@ export function namespaceController(ctx: RegistryContext, opts: NamespaceControl
       const contents: { type: ResourceType; obj: KubeObject }[] = [];
       if (ns?.metadata.deletionTimestamp) {
         for (const type of ctx.registry.all().filter((t) => t.namespaced)) {
-          for (const obj of (await ctx.store.list(type, { namespace: key.name })).items) contents.push({ type, obj });
+          for (const obj of await listItems(ctx.store, type, { namespace: key.name })) contents.push({ type, obj });
         }
       }
-      const plan = planNamespaceDeletion(ns, contents);
+      const plan = planNamespaceDeletion(ns, contents, ctx.clock.now().getTime(), ctx.namespaces?.ttlMs ?? 0);
       if (!plan) return {};
       for (const { type, obj } of plan.deletes) {
         await ignoreNotFound(deleteObject(ctx, type, { resource: type, namespace: key.name, name: obj.metadata.name! }));
       }
       if (plan.waitingFor > 0) return { requeueAfterMs: RECHECK_MS };
+      // A create admitted from a stale cache must land before the last look at the contents.
+      if (plan.settleMs > 0) return { requeueAfterMs: plan.settleMs };
       // Everything we deleted went at once: the namespace deletion now finds it empty.
       const gone = await deleteObject(ctx, namespaces, { resource: namespaces, name: key.name }).then((r) => r.deleted, notFoundAsGone);
       return gone ? {} : { requeueAfterMs: RECHECK_MS };

@@ -10,10 +10,19 @@ export interface NamespacePlan<T> {
   waitingFor: number;
   /** Nothing is left: the namespace itself can go. */
   finish: boolean;
+  /**
+   * How long before the namespace may go: processes that saw it Active may admit creates
+   * into it until their cache entry (`admissionTtlMs`) runs out, so the contents are
+   * listed once more after that. deletionTimestamp has whole seconds, hence one more.
+   */
+  settleMs: number;
 }
 
-export function planNamespaceDeletion<T extends { obj: KubeObject }>(namespace: KubeObject | undefined, contents: readonly T[]): NamespacePlan<T> | undefined {
+export function planNamespaceDeletion<T extends { obj: KubeObject }>(
+  namespace: KubeObject | undefined, contents: readonly T[], nowMs: number, admissionTtlMs: number,
+): NamespacePlan<T> | undefined {
   if (!namespace?.metadata.deletionTimestamp) return undefined;
   const deletes = contents.filter((c) => !c.obj.metadata.deletionTimestamp);
-  return { deletes, waitingFor: contents.length - deletes.length, finish: contents.length === 0 };
+  const settleMs = admissionTtlMs > 0 ? Math.max(0, Date.parse(namespace.metadata.deletionTimestamp) + admissionTtlMs + 1000 - nowMs) : 0;
+  return { deletes, waitingFor: contents.length - deletes.length, finish: contents.length === 0, settleMs };
 }

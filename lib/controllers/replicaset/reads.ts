@@ -4,6 +4,7 @@ import type { GroupResource } from '../../api/errors.ts';
 import { NotFoundError } from '../../api/errors.ts';
 import type { RegistryContext } from '../../registry/generic/context.ts';
 import type { KubeObject } from '../../storage/object-store.ts';
+import { listItems } from '../list-items.ts';
 
 export const PODS: GroupResource = { group: '', resource: 'pods' };
 export const REPLICASETS: GroupResource = { group: 'apps', resource: 'replicasets' };
@@ -21,5 +22,5 @@ export async function getOrUndefined(ctx: RegistryContext, resource: GroupResour
 
 /** Every object of a resource in one namespace. */
 export async function listIn(ctx: RegistryContext, resource: GroupResource, namespace: string): Promise<KubeObject[]> {
-  return (await ctx.store.list(resource, { namespace })).items;
+  return listItems(ctx.store, resource, { namespace });
 }

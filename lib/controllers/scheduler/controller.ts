@@ -20,6 +20,7 @@ import type { KubeObject } from '../../storage/object-store.ts';
 import { recordEvent } from '../events/recorder.ts';
 import { SchedulingSnapshot } from './snapshot.ts';
 import { KUBE_SCHEDULER } from '../field-managers.ts';
+import { listItems } from '../list-items.ts';
 
 export interface SchedulerOptions {
   /** Re-queues waiting pods when a node changes; absent, they wait for their own retry. */
@@ -86,13 +87,13 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
   async function reconcileNode(name: string): Promise<ReconcileResult> {
     if (ctx.accounting) {
       const usage = await ctx.accounting.usage(name);
-      const onNode = (await ctx.store.list(PODS, { fieldSelector: parseFieldSelector(`spec.nodeName=${name}`) })).items;
+      const onNode = await listItems(ctx.store, PODS, { fieldSelector: parseFieldSelector(`spec.nodeName=${name}`) });
       const holding = new Set(onNode.filter(holdsResources).map((p) => p.metadata.uid));
       for (const uid of Object.keys(usage.charges)) if (!holding.has(uid)) await ctx.accounting.release(name, uid);
     }
     snapshot.invalidate();
     if (opts.queue) {
-      const waiting = (await ctx.store.list(PODS, { fieldSelector: parseFieldSelector('spec.nodeName=') })).items.filter(wantsScheduling);
+      const waiting = (await listItems(ctx.store, PODS, { fieldSelector: parseFieldSelector('spec.nodeName=') })).filter(wantsScheduling);
       const round = `node:${name}@${ctx.clock.now().toISOString()}`;
       await sendAll(opts.queue, 'scheduler', waiting.map((p) => resyncMessage(encodeKey(keyFor(PODS, p.metadata)), round)));
     }

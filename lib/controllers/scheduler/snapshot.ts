@@ -8,6 +8,7 @@
 import { addPod, buildNodeInfos, emptyNodeInfo, holdsResources, type NodeInfo } from '../../scheduler/index.ts';
 import type { NodeAccounting, NodeUsage } from '../../storage/node-accounting.ts';
 import type { KubeObject, ObjectStore } from '../../storage/object-store.ts';
+import { listItems } from '../list-items.ts';
 
 const NODES = { group: '', resource: 'nodes' };
 const PODS = { group: '', resource: 'pods' };
@@ -71,12 +72,12 @@ export class SchedulingSnapshot {
   }
 
   private async read(): Promise<NodeInfo[]> {
-    const nodes = (await this.store.list(NODES)).items;
+    const nodes = await listItems(this.store, NODES);
     if (this.accounting) {
       const usage = await this.accounting.usageAll();
       return nodes.map((n) => withUsage(emptyNodeInfo(n), usage.get(n.metadata.name ?? '')));
     }
-    const bound = (await this.store.list(PODS)).items.filter((p) => (p['spec'] as { nodeName?: string } | undefined)?.nodeName && holdsResources(p));
+    const bound = (await listItems(this.store, PODS)).filter((p) => (p['spec'] as { nodeName?: string } | undefined)?.nodeName && holdsResources(p));
     return buildNodeInfos(nodes, bound);
   }
 }

@@ -6,6 +6,7 @@ import type { ObjectStore } from '../../storage/object-store.ts';
 import type { ChangeLog } from '../../storage/change-log.ts';
 import type { NodeAccounting } from '../../storage/node-accounting.ts';
 import type { Registry } from '../registry.ts';
+import type { NamespaceCache } from './namespace-cache.ts';
 
 export interface RegistryContext {
   store: ObjectStore;
@@ -18,6 +19,8 @@ export interface RegistryContext {
   accounting?: NodeAccounting;
   /** Watch tuning: how often an idle watch reads the log, how long a missing revision is awaited. */
   watch?: { pollMs?: number; gapTimeoutMs?: number; maxSeconds?: number };
+  /** Namespaces recently seen Active (admission of creates); absent, every create reads its namespace. */
+  namespaces?: NamespaceCache;
   /** Where Service ClusterIPs come from (kube's --service-cluster-ip-range); default 10.96.0.0/12. */
   serviceClusterIPRange?: string;
 }

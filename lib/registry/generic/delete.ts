@@ -78,6 +78,7 @@ async function markInstead(ctx: RegistryContext, type: ResourceType, current: Ku
     }
   }
   if (type.group === '' && type.resource === 'namespaces') {
+    ctx.namespaces?.forget(meta.name!);
     // Until the namespace controller exists, an empty namespace goes at once (what a
     // real cluster's controller does within a second); a non-empty one is Terminating.
     if (!meta.finalizers?.length && (await namespaceIsEmpty(ctx, meta.name!))) return 'delete-now';

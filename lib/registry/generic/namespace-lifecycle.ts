@@ -13,6 +13,8 @@ export const BOOTSTRAP_NAMESPACES = ['default', 'kube-system', 'kube-public', 'k
 export async function admitCreateInNamespace(ctx: RegistryContext, type: ResourceType, obj: KubeObject): Promise<void> {
   if (!type.namespaced) return;
   const namespace = obj.metadata.namespace!;
+  const now = ctx.clock.now().getTime();
+  if (ctx.namespaces?.isActive(namespace, now)) return;
   let ns: KubeObject;
   try {
     ns = await ctx.store.get({ resource: NAMESPACES, name: namespace });
@@ -28,6 +30,7 @@ export async function admitCreateInNamespace(ctx: RegistryContext, type: Resourc
     );
     throw err;
   }
+  ctx.namespaces?.sawActive(namespace, now);
 }
 
 export function isTerminating(ns: KubeObject): boolean {

@@ -11,11 +11,18 @@ describe('planNamespaceDeletion', () => {
   it.each([
     ['a live namespace: nothing to do', ns(false), [item('a')], undefined],
     ['a gone namespace: nothing to do', undefined, [], undefined],
-    ['deletes what is left', ns(true), [item('a'), item('b')], { deletes: [item('a'), item('b')], waitingFor: 0, finish: false }],
-    ['waits for what is already going', ns(true), [item('a', true), item('b')], { deletes: [item('b')], waitingFor: 1, finish: false }],
-    ['finishes an empty namespace', ns(true), [], { deletes: [], waitingFor: 0, finish: true }],
+    ['deletes what is left', ns(true), [item('a'), item('b')], { deletes: [item('a'), item('b')], waitingFor: 0, finish: false, settleMs: 0 }],
+    ['waits for what is already going', ns(true), [item('a', true), item('b')], { deletes: [item('b')], waitingFor: 1, finish: false, settleMs: 0 }],
+    ['finishes an empty namespace', ns(true), [], { deletes: [], waitingFor: 0, finish: true, settleMs: 0 }],
   ])('%s', (_name, namespace, contents, expected) => {
-    expect(planNamespaceDeletion(namespace, contents)).toEqual(expected);
+    expect(planNamespaceDeletion(namespace, contents, Date.parse('2026-01-01T00:00:00Z'), 0)).toEqual(expected);
+  });
+
+  it('waits out the admission cache (and the whole second of deletionTimestamp) before the last look', () => {
+    const deletedAt = Date.parse('2026-01-01T00:00:00Z');
+    expect(planNamespaceDeletion(ns(true), [], deletedAt + 500, 2000)?.settleMs).toBe(2500);
+    expect(planNamespaceDeletion(ns(true), [], deletedAt + 3000, 2000)?.settleMs).toBe(0);
+    expect(planNamespaceDeletion(ns(true), [], deletedAt + 60_000, 2000)?.settleMs).toBe(0);
   });
 });
 
