@@ -14,6 +14,8 @@ export interface QueuePollerOptions {
   log: Logger;
   /** Long-poll wait; also bounds how long stop() waits. */
   waitSeconds?: number;
+  /** Pause after an empty receive (default none: the long poll already waited). */
+  idleMs?: number;
 }
 
 export function startQueuePoller(opts: QueuePollerOptions): Loop {
@@ -39,8 +41,9 @@ export function startQueuePoller(opts: QueuePollerOptions): Loop {
     }
     return true;
   };
-  // Long polling already waits when the queue is empty; no extra idle sleep is needed.
-  return new Loop(`queue poller ${arn}`, tick, 0, opts.log);
+  // Long polling already waits when the queue is empty; a queue's extra pollers also pause,
+  // so an idle cluster makes one receive per queue per wait, not one per poller.
+  return new Loop(`queue poller ${arn}`, tick, opts.idleMs ?? 0, opts.log);
 }
 
 function sqsRecord(m: Message, arn: string): SQSRecord {

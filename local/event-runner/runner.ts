@@ -44,6 +44,8 @@ export interface EventRunnerOptions {
 }
 
 const POLLERS_PER_QUEUE = 4;
+/** How long a queue's second and later pollers rest after finding it empty. */
+const EXTRA_POLLER_IDLE_MS = 2000;
 
 export interface EventRunner {
   resyncNow(): Promise<Record<string, number>>;
@@ -70,7 +72,8 @@ export function startEventRunner(opts: EventRunnerOptions): EventRunner {
       // once (one per message group in flight): SQS never hands a group that is in flight
       // to a second receiver, so per-key order holds, and one slow batch no longer holds up
       // every other key. They share one handler, so its pass marks are shared too.
-      return Array.from({ length: opts.pollersPerQueue ?? POLLERS_PER_QUEUE }, () => startQueuePoller({ sqs: opts.sqs, queueUrl: url(r.name), log: opts.log, handler }));
+      return Array.from({ length: opts.pollersPerQueue ?? POLLERS_PER_QUEUE }, (_, i) =>
+        startQueuePoller({ sqs: opts.sqs, queueUrl: url(r.name), log: opts.log, handler, idleMs: i === 0 ? 0 : EXTRA_POLLER_IDLE_MS }));
     }),
   ];
   const resyncNow = () => resync({ store: opts.store, queue }, [...consumers], opts.clock.now().toISOString());
