@@ -71,7 +71,8 @@ function valueToJson(table: FieldTable, type: string, raw: unknown, path: string
   return messageToJson(table, type, message, path);
 }
 
-function scalarZero(type: string): unknown {
+/** Go's zero value of a scalar field, as encoding/json writes it. */
+export function scalarZero(type: string): unknown {
   switch (type) {
     case 'string':
       return '';

@@ -11,7 +11,7 @@
 // type, and leaving an unlisted field alone is never worse than not shaping at all.
 import { isScalar, isWellKnown } from '../protobuf/field-spec.ts';
 import type { FieldSpec } from '../protobuf/field-spec.ts';
-import type { FieldTable } from '../protobuf/go-json.ts';
+import { scalarZero, type FieldTable } from '../protobuf/go-json.ts';
 import { protoSchema } from '../protobuf/kinds.ts';
 
 type Plain = Record<string, unknown>;
@@ -86,18 +86,6 @@ function valueRoundTrip(table: FieldTable, type: string, raw: unknown): unknown 
   return messageRoundTrip(table, type, raw);
 }
 
-function scalarZero(type: string): unknown {
-  switch (type) {
-    case 'string':
-      return '';
-    case 'bool':
-      return false;
-    case 'bytes':
-      return null;
-    default:
-      return 0;
-  }
-}
 
 /** The JSON of a well-known type's Go zero value (its MarshalJSON of the zero struct). */
 function wellKnownZero(type: string): unknown {
