@@ -48,7 +48,7 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
     const applied = await kubectl(skiff.kubeconfig, skiff.home, ['apply', '-f', manifest]);
     if (applied.code !== 0) throw new Error(`kubectl apply failed: ${applied.out}`);
     // Bounds that keep the whole bench near 10 minutes here; a size cut short reports how many ran.
-    const maxMs = Math.min(80_000, Math.max(60_000, replicas * 150));
+    const maxMs = Math.min(60_000, Math.max(45_000, replicas * 200));
     await pollUntil(() => (watch.startupMs.size >= replicas ? true : undefined), maxMs, 100);
     watch.stop();
     const cpu = { cp: round(cpuSeconds(skiff.pid) - cpu0.cp, 1), java: round(cpuSeconds(java) - cpu0.java, 1) };

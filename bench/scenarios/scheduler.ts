@@ -143,7 +143,7 @@ export const schedulerScenario: Scenario = {
     const pods = quick ? 100 : 2000;
     const budget: Budget = quick
       ? { createNodesMs: 30_000, createPodsMs: 30_000, bindOneMs: 10_000, bindManyMs: 20_000 }
-      : { createNodesMs: 60_000, createPodsMs: 60_000, bindOneMs: 8_000, bindManyMs: 15_000 };
+      : { createNodesMs: 60_000, createPodsMs: 60_000, bindOneMs: 6_000, bindManyMs: 10_000 };
     return { scheduler: await schedulerRuns(quick ? [100] : [100, 1000], pods, [1, 8], budget, log) };
   },
 };
