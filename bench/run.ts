@@ -11,11 +11,10 @@ import { round } from './lib/stats.ts';
 import { apiserverScenario } from './scenarios/apiserver.ts';
 import { e2eScenario } from './scenarios/e2e.ts';
 import { idleScenario } from './scenarios/idle.ts';
-import { memoryScenario } from './scenarios/memory.ts';
 import { schedulerScenario } from './scenarios/scheduler.ts';
 import { storeScenario } from './scenarios/store.ts';
 
-const SCENARIOS: Scenario[] = [idleScenario, storeScenario, apiserverScenario, schedulerScenario, e2eScenario, memoryScenario];
+const SCENARIOS: Scenario[] = [idleScenario, storeScenario, apiserverScenario, schedulerScenario, e2eScenario];
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);

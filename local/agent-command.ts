@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { countOption, positiveIntOption } from './cli-options.ts';
 import { parseQuantity } from '../lib/api/quantity.ts';
 import { isDns1123Subdomain } from '../lib/api/validation/names.ts';
 import { systemClock } from '../lib/core/clock.ts';
@@ -75,12 +76,6 @@ export async function startLocalAgents(opts: LocalAgentsOptions): Promise<{ agen
   return { agents, stop };
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('a whole number above 0.');
-  return n;
-}
-
 function quantity(value: string): string {
   try {
     parseQuantity(value);
@@ -126,12 +121,12 @@ export function agentCommand(): Command {
     .option('--state-dir <dir>', 'where pod directories go (default ./.skiff-agent/<name>)')
     .option('--cpu <quantity>', 'CPU capacity to report (default: this machine)', quantity)
     .option('--memory <quantity>', 'memory capacity to report, e.g. 64Gi (default: this machine)', quantity)
-    .option('--max-pods <n>', 'pod capacity to report (default 110)', positiveInt)
-    .option('--poll-interval <ms>', 'how often bound pods are listed', positiveInt, 1000)
-    .option('--lease-renew <ms>', 'how often the node Lease is renewed', positiveInt, 10_000)
+    .option('--max-pods <n>', 'pod capacity to report (default 110)', positiveIntOption)
+    .option('--poll-interval <ms>', 'how often bound pods are listed', positiveIntOption, 1000)
+    .option('--lease-renew <ms>', 'how often the node Lease is renewed', positiveIntOption, 10_000)
     .option('--address <ip>', "the node's InternalIP (default: the first non-internal IPv4 address)")
     .option('--label <key=value>', 'an extra node label (repeatable)', label, {})
-    .option('--start-delay <ms>', 'simulated runtime: how long a container takes to turn Running', positiveInt, 1000)
+    .option('--start-delay <ms>', 'simulated runtime: how long a container takes to turn Running', countOption, 1000)
     .option('--docker-socket <path>', 'docker runtime: the Docker Engine socket')
     .option('--verbose', 'log as JSON lines', false)
     .action(async (flags: AgentFlags) => {

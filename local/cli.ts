@@ -1,30 +1,12 @@
 // The `skiff` command. Each subcommand parses its flags and hands off to local/ or lib/.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, Option } from 'commander';
+import { countOption, portOption, secondsOption } from './cli-options.ts';
 import { startCluster } from './cluster.ts';
 import { resolveHome } from './home.ts';
 import { createToken } from './token-command.ts';
 import { agentCommand } from './agent-command.ts';
 import { DEFAULT_OUTPUTS_FILE, createStackToken, kubeconfigCommand } from './kubeconfig-command.ts';
-import { Option } from 'commander';
 import { UsageMeter, writeUsageEvery } from './usage-meter.ts';
-
-function portOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
-  return n;
-}
-
-function secondsOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds, 0 or more.');
-  return n;
-}
-
-function countOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more.');
-  return n;
-}
 
 const program = new Command('skiff').description('A Kubernetes-compatible control plane on serverless primitives');
 

@@ -27,8 +27,8 @@ export function report(r: Results): string {
         r.e2e.map((e) => [e.replicas, e.running, e.totalMs, e.msPerPod, e.startupP50Ms, e.startupP99Ms, `${e.toBindP50Ms}/${e.toBindP99Ms}`, `${e.toRunP50Ms}/${e.toRunP99Ms}`, `${e.controlPlaneCpuSec}/${e.dynamodbLocalCpuSec}`, e.controlPlanePeakRssMb])), '');
   }
   if (r.memory) {
-    out.push('Memory (peak RSS, MiB)',
-      formatTable(['control plane (skiff up, no agents)', `agent (${r.memory.agentPodsRunning ?? '?'} of ${r.memory.agentPods} pods Running)`, 'DynamoDB Local (JVM)'],
+    out.push(`Memory (peak RSS, MiB, through the ${r.memory.agentPods}-replica end-to-end run)`,
+      formatTable(['control plane (skiff up, agents apart)', `agent (${r.memory.agentPodsRunning ?? '?'} of ${r.memory.agentPods} pods Running)`, 'DynamoDB Local (JVM)'],
         [[r.memory.controlPlaneRssMb, r.memory.agent1000PodsRssMb, r.memory.dynamodbLocalRssMb]]), '');
   }
   if (r.cost && (r.cost.writes || r.cost.podLifecycle)) {

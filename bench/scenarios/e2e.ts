@@ -1,20 +1,24 @@
 // End to end: `kubectl apply` of a Deployment of 100, 300 and 1000 replicas (each on its
-// own skiff up with 10 simulated nodes that start containers at once) until a watch has
-// seen every pod Running; startup latency p50/p99 against the SLO (p99 ≤ 5 s). The first
+// own `skiff up` without in-process agents, plus one `skiff agent` process, simulated,
+// starting containers at once) until a watch has seen every pod Running; startup latency
+// p50/p99 against the SLO (p99 ≤ 5 s). The agent runs apart from the control plane, as on
+// a user's machine, so each process's peak RSS is its own: the largest size gives the
+// memory figures (control plane under that load, one agent holding every pod). The first
 // size also yields the cost of one pod lifecycle: apply → Running → delete → gone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { costOf, usageBetween } from '../lib/cost.ts';
+import { startAgent } from '../lib/agent-process.ts';
 import { apiClient, type ApiClient } from '../lib/http.ts';
 import { deploymentManifest, kubectl } from '../lib/kubectl.ts';
 import { pollUntil } from '../lib/load.ts';
 import { phaseLatencies, watchPodStartup } from '../lib/pod-watch.ts';
 import type { E2eRow, Results, Scenario } from '../lib/results.ts';
-import { cpuSeconds, skiffUp, type SkiffUp } from '../lib/skiff-process.ts';
+import { cpuSeconds, peakRssMb, skiffUp, type SkiffUp } from '../lib/skiff-process.ts';
 import { percentile, round } from '../lib/stats.ts';
 import { usd } from '../lib/usage-window.ts';
 
-const NODES = 10;
+const NODE = 'bench-agent';
 
 async function readyNodes(api: ApiClient): Promise<number> {
   const res = await api.call('GET', '/api/v1/nodes');
@@ -27,11 +31,21 @@ async function podCount(api: ApiClient): Promise<number> {
   return ((JSON.parse(res.body) as { items?: unknown[] }).items ?? []).length;
 }
 
-async function oneSize(replicas: number, withCost: boolean, log: (l: string) => void): Promise<{ row: E2eRow; podLifecycle?: NonNullable<Results['cost']>['podLifecycle'] }> {
-  const skiff: SkiffUp = await skiffUp(['--nodes', String(NODES), '--start-delay', '0']);
+interface SizeResult {
+  row: E2eRow;
+  memory: NonNullable<Results['memory']>;
+  podLifecycle?: NonNullable<Results['cost']>['podLifecycle'];
+}
+
+async function oneSize(replicas: number, withCost: boolean, log: (l: string) => void): Promise<SizeResult> {
+  const skiff: SkiffUp = await skiffUp(['--nodes', '0']);
   const api = apiClient(skiff.apiUrl, skiff.token, skiff.caPem);
+  const agent = await startAgent(skiff, { node: NODE, maxPods: replicas + 10, startDelaySeconds: 0 });
   try {
-    await pollUntil(async () => ((await readyNodes(api)) >= NODES ? true : undefined), 60_000, 500);
+    await pollUntil(async () => {
+      agent.alive();
+      return (await readyNodes(api)) >= 1 ? true : undefined;
+    }, 60_000, 500);
     // The agents' polling costs money by the second, not per pod: measure it idle to subtract it.
     const idleFrom = skiff.usage();
     const idleStart = Date.now();
@@ -48,7 +62,7 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
     const applied = await kubectl(skiff.kubeconfig, skiff.home, ['apply', '-f', manifest]);
     if (applied.code !== 0) throw new Error(`kubectl apply failed: ${applied.out}`);
     // Bounds that keep the whole bench near 10 minutes here; a size cut short reports how many ran.
-    const maxMs = Math.min(60_000, Math.max(45_000, replicas * 200));
+    const maxMs = Math.min(150_000, Math.max(45_000, replicas * 200));
     await pollUntil(() => (watch.startupMs.size >= replicas ? true : undefined), maxMs, 100);
     watch.stop();
     const cpu = { cp: round(cpuSeconds(skiff.pid) - cpu0.cp, 1), java: round(cpuSeconds(java) - cpu0.java, 1) };
@@ -61,8 +75,9 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
       toBindP50Ms: percentile(toBindMs, 0.5), toBindP99Ms: percentile(toBindMs, 0.99), toRunP50Ms: percentile(toRunMs, 0.5), toRunP99Ms: percentile(toRunMs, 0.99),
       controlPlaneCpuSec: cpu.cp, dynamodbLocalCpuSec: cpu.java,
     };
-    log(`e2e ${replicas}: ${row.running} Running in ${totalMs} ms; startup p50 ${row.startupP50Ms} ms p99 ${row.startupP99Ms} ms (to bound p50 ${row.toBindP50Ms} p99 ${row.toBindP99Ms}, bound to Running p50 ${row.toRunP50Ms} p99 ${row.toRunP99Ms}); CPU s control plane ${cpu.cp}, DynamoDB Local ${cpu.java}; peak RSS ${row.controlPlanePeakRssMb} MiB`);
-    if (!withCost) return { row };
+    const memory = { controlPlaneRssMb: row.controlPlanePeakRssMb, agent1000PodsRssMb: agent.peakRssMb(), agentPods: replicas, agentPodsRunning: row.running, dynamodbLocalRssMb: peakRssMb(java) };
+    log(`e2e ${replicas}: ${row.running} Running in ${totalMs} ms; startup p50 ${row.startupP50Ms} ms p99 ${row.startupP99Ms} ms (to bound p50 ${row.toBindP50Ms} p99 ${row.toBindP99Ms}, bound to Running p50 ${row.toRunP50Ms} p99 ${row.toRunP99Ms}); CPU s control plane ${cpu.cp}, DynamoDB Local ${cpu.java}; peak RSS control plane ${memory.controlPlaneRssMb} MiB, agent ${memory.agent1000PodsRssMb} MiB, DynamoDB Local ${memory.dynamodbLocalRssMb} MiB`);
+    if (!withCost) return { row, memory };
 
     const deleted = await kubectl(skiff.kubeconfig, skiff.home, ['delete', 'deployment', 'bench', '--wait=false']);
     if (deleted.code !== 0) throw new Error(`kubectl delete failed: ${deleted.out}`);
@@ -72,8 +87,9 @@ async function oneSize(replicas: number, withCost: boolean, log: (l: string) => 
     const seconds = (Date.now() - start) / 1000;
     const breakdownUsd = { ...costOf(usage), idleUsd: idleUsdPerSec * seconds };
     log(`cost: ${replicas} pod lifecycles in ${round(seconds, 1)} s → $${breakdownUsd.totalUsd.toFixed(6)} less idle $${breakdownUsd.idleUsd.toFixed(6)}`);
-    return { row, podLifecycle: { pods: replicas, idleUsdPerSecSubtracted: idleUsdPerSec, usage, breakdownUsd } };
+    return { row, memory, podLifecycle: { pods: replicas, idleUsdPerSecSubtracted: idleUsdPerSec, usage, breakdownUsd } };
   } finally {
+    await agent.stop();
     api.close();
     await skiff.stop();
   }
@@ -85,11 +101,13 @@ export const e2eScenario: Scenario = {
     const sizes = quick ? [20, 60] : [100, 300, 1000];
     const rows: E2eRow[] = [];
     let podLifecycle: NonNullable<Results['cost']>['podLifecycle'] | undefined;
+    let memory: Results['memory'];
     for (const [i, replicas] of sizes.entries()) {
       const r = await oneSize(replicas, i === 0, log);
       rows.push(r.row);
       podLifecycle ??= r.podLifecycle;
+      memory = r.memory;
     }
-    return { e2e: rows, ...(podLifecycle ? { cost: { podLifecycle } as Results['cost'] } : {}) };
+    return { e2e: rows, memory, ...(podLifecycle ? { cost: { podLifecycle } as Results['cost'] } : {}) };
   },
 };

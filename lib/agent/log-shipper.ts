@@ -106,15 +106,23 @@ export class LogShipper {
 
   private pump(): void {
     const limit = this.opts.concurrency ?? 8;
+    const now = Date.now();
+    let nextRetryAtMs = Number.POSITIVE_INFINITY;
     for (const s of this.sinks) {
       if (this.active >= limit) break;
-      if (s.sending || s.retryAtMs > Date.now()) continue;
+      if (s.sending) continue;
+      if (s.retryAtMs > now) {
+        nextRetryAtMs = Math.min(nextRetryAtMs, s.retryAtMs);
+        continue;
+      }
       if (!s.buffer) {
         if (s.closed) this.sinks.delete(s);
         continue;
       }
       void this.ship(s);
     }
+    // A timer may fire a millisecond before the wall clock reaches a retry time; look again then.
+    if (nextRetryAtMs !== Number.POSITIVE_INFINITY) this.arm(nextRetryAtMs - now);
     if (this.idle()) this.wakeIdle();
   }
 

@@ -11,6 +11,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { OutgoingMessage, WorkQueue } from '../queue/work-queue.ts';
 import { resourceName, type ChangeEntry, type ChangeLog } from '../storage/change-log.ts';
 import { SQS_MAX_BATCH } from '../queue/work-queue.ts';
+import { chunks } from '../core/chunks.ts';
 import { eachLimited } from '../core/each-limited.ts';
 import type { Route } from './fanout-routes.ts';
 import type { Logger } from './queue-handler.ts';
@@ -79,10 +80,7 @@ export function createFanoutHandler(deps: FanoutDeps) {
 
     let firstFailed = Number.POSITIVE_INFINITY;
     let sent = 0;
-    const batches = [...byQueue.entries()].flatMap(([queue, byKey]) => {
-      const pending = [...byKey.values()];
-      return Array.from({ length: Math.ceil(pending.length / SQS_MAX_BATCH) }, (_, i) => ({ queue, batch: pending.slice(i * SQS_MAX_BATCH, (i + 1) * SQS_MAX_BATCH) }));
-    });
+    const batches = [...byQueue.entries()].flatMap(([queue, byKey]) => chunks([...byKey.values()], SQS_MAX_BATCH).map((batch) => ({ queue, batch })));
     await eachLimited(batches, SENDS_PER_QUEUE * byQueue.size, async ({ queue, batch }) => {
       try {
         const res = await deps.queue.sendBatch(queue, batch.map((p) => p.message));

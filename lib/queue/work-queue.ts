@@ -1,5 +1,6 @@
 // The narrow queue interface the pipeline is written against. Queues are named by their
 // consumer ("scheduler", …) or "delay"; implementations map names to real queues.
+import { chunks } from '../core/chunks.ts';
 
 export interface OutgoingMessage {
   body: string;
@@ -23,8 +24,7 @@ export const SQS_MAX_BATCH = 10;
 /** Sends any number of messages in batches of 10; returns the messages that failed. */
 export async function sendAll(q: WorkQueue, queue: string, messages: OutgoingMessage[]): Promise<OutgoingMessage[]> {
   const failed: OutgoingMessage[] = [];
-  for (let i = 0; i < messages.length; i += SQS_MAX_BATCH) {
-    const batch = messages.slice(i, i + SQS_MAX_BATCH);
+  for (const batch of chunks(messages, SQS_MAX_BATCH)) {
     try {
       const res = await q.sendBatch(queue, batch);
       for (const idx of res.failedIndexes) failed.push(batch[idx]!);

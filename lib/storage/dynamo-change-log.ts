@@ -5,6 +5,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../core/clock.ts';
+import { chunks } from '../core/chunks.ts';
 import { eachLimited } from '../core/each-limited.ts';
 import type { ChangeEntry, ChangeLog } from './change-log.ts';
 import { MAX_OBJECT_BYTES } from './item-keys.ts';
@@ -42,9 +43,8 @@ export class DynamoChangeLog implements ChangeLog {
     const now = this.clock.now().getTime();
     // Within one batch a revision may repeat (a replayed record): keep the last.
     const rows = [...new Map(entries.map((e) => [e.revision, this.row(e, now)])).values()];
-    const batches = Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
     // Entries are keyed by revision, so batches may land in any order.
-    await eachLimited(batches, PARALLEL_BATCHES, async (batch) => {
+    await eachLimited(chunks(rows, BATCH), PARALLEL_BATCHES, async (batch) => {
       let pending = batch.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt >= 5) throw new Error(`change log write left ${pending.length} entries unprocessed`);

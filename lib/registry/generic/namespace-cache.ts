@@ -14,6 +14,8 @@ const MAX_ENTRIES = 10_000;
 
 export class NamespaceCache {
   private readonly activeUntil = new Map<string, number>();
+  /** Reads under way: creates arriving together (a TTL just ran out) share one read. */
+  private readonly reading = new Map<string, Promise<unknown>>();
 
   constructor(readonly ttlMs = NAMESPACE_ADMISSION_TTL_MS) {}
 
@@ -29,6 +31,15 @@ export class NamespaceCache {
     this.activeUntil.delete(name);
     this.activeUntil.set(name, nowMs + this.ttlMs);
     if (this.activeUntil.size > MAX_ENTRIES) this.activeUntil.delete(this.activeUntil.keys().next().value!);
+  }
+
+  /** `load`'s result for this namespace, shared with every caller that asks while it runs. */
+  read<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const running = this.reading.get(name);
+    if (running) return running as Promise<T>;
+    const read = load().finally(() => this.reading.delete(name));
+    this.reading.set(name, read);
+    return read;
   }
 
   /** This process is deleting or terminating it: stop trusting what it saw. */

@@ -17,7 +17,8 @@ export async function admitCreateInNamespace(ctx: RegistryContext, type: Resourc
   if (ctx.namespaces?.isActive(namespace, now)) return;
   let ns: KubeObject;
   try {
-    ns = await ctx.store.get({ resource: NAMESPACES, name: namespace });
+    const load = () => ctx.store.get({ resource: NAMESPACES, name: namespace });
+    ns = await (ctx.namespaces ? ctx.namespaces.read(namespace, load) : load());
   } catch (err) {
     if (err instanceof NotFoundError) throw new NotFoundError(NAMESPACES, namespace);
     throw err;

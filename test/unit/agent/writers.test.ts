@@ -1,11 +1,15 @@
 // The agent's batching pieces: coalesced status writes, the log shipper's ordered chunks,
 // and the shared timer of the simulated runtime.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentApiError } from '../../../lib/agent/agent-api.ts';
 import { LogShipper } from '../../../lib/agent/log-shipper.ts';
 import { DelayQueue } from '../../../lib/agent/runtimes/delay-queue.ts';
 import { StatusWriter } from '../../../lib/agent/status-writer.ts';
 import { until } from './fakes.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('StatusWriter', () => {
   it('coalesces writes per key and bounds concurrency', async () => {
@@ -68,6 +72,29 @@ describe('LogShipper', () => {
     expect(got.map((g) => g.text)).toEqual(['hell', 'o wo', 'rld']);
     sink.close();
     await shipper.flush();
+    shipper.stop();
+  });
+
+  it('still retries when its timer fires before the wall clock reaches the retry time', async () => {
+    vi.useFakeTimers();
+    const got: string[] = [];
+    let fail = true;
+    const shipper = new LogShipper(async (_ref, text) => {
+      if (fail) {
+        fail = false;
+        throw new Error('network');
+      }
+      got.push(text);
+    }, { flushMs: 1 });
+    shipper.sink({ namespace: 'ns', name: 'p', uid: 'u', container: 'c', instance: 0 }).write('late');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fail).toBe(false);
+    // Timers run on a monotonic clock and Date.now() on the wall clock: set the wall clock
+    // back so the retry timer fires while Date.now() is still short of the retry time.
+    vi.setSystemTime(Date.now() - 5);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(got).toEqual(['late']);
     shipper.stop();
   });
 

@@ -26,3 +26,30 @@ describe('namespace admission cache', () => {
     expect(refused.body.details.causes[0].reason).toBe('NamespaceTerminating');
   });
 });
+
+describe('namespace admission cache reads', () => {
+  it('shares one read among callers that ask while it runs, and reads again afterwards', async () => {
+    const cache = new NamespaceCache();
+    let loads = 0;
+    let release!: (v: string) => void;
+    const load = () => { loads++; return new Promise<string>((r) => (release = r)); };
+    const first = cache.read('team', load);
+    const second = cache.read('team', load);
+    release('Active');
+    expect(await Promise.all([first, second])).toEqual(['Active', 'Active']);
+    expect(loads).toBe(1);
+    const third = cache.read('team', load);
+    release('Terminating');
+    expect(await third).toBe('Terminating');
+    expect(loads).toBe(2);
+  });
+
+  it('gives a failed read to every caller that shared it, and does not keep it', async () => {
+    const cache = new NamespaceCache();
+    let loads = 0;
+    const failing = () => { loads++; return Promise.reject(new Error('gone')); };
+    await expect(Promise.all([cache.read('team', failing), cache.read('team', failing)])).rejects.toThrow('gone');
+    expect(loads).toBe(1);
+    await expect(cache.read('team', async () => 'Active')).resolves.toBe('Active');
+  });
+});
