@@ -1,19 +1,9 @@
 // `kubectl auth can-i`, `auth can-i --list` and `auth whoami` with the real kubectl over HTTPS,
 // compared with what kubectl prints against a real cluster as cluster-admin.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectlRunner } from '../support/kubectl.ts';
-import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { kubectlTestCluster } from '../support/kubectl-cluster.ts';
 
-let cluster: TestCluster;
-let k: ReturnType<typeof kubectlRunner>;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  k = kubectlRunner(cluster.kubeconfigPath);
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
+const { k } = kubectlTestCluster();
 
 async function ok(args: string[]): Promise<string> {
   const r = await k.run(args);

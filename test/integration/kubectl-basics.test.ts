@@ -2,20 +2,10 @@
 // types, and what kubectl prints back.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectlRunner } from '../support/kubectl.ts';
-import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { kubectlTestCluster } from '../support/kubectl-cluster.ts';
 
-let cluster: TestCluster;
-let k: ReturnType<typeof kubectlRunner>;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  k = kubectlRunner(cluster.kubeconfigPath);
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
+const { k, cluster } = kubectlTestCluster();
 
 const NS = `apiVersion: v1
 kind: Namespace
@@ -143,7 +133,7 @@ describe('kubectl against skiff', () => {
   });
 
   it('is refused with a forged token, and a request without one gets a 401 Status', async () => {
-    const forged = readFileSync(cluster.kubeconfigPath, 'utf8').replace(/token: .*/, `token: skiff.00000000.${'A'.repeat(43)}`);
+    const forged = readFileSync(cluster().kubeconfigPath, 'utf8').replace(/token: .*/, `token: skiff.00000000.${'A'.repeat(43)}`);
     const path = `${k.home}/forged.kubeconfig`;
     writeFileSync(path, forged);
     const res = await k.run(['--kubeconfig', path, 'get', 'cm', '-n', 'team-a']);
@@ -151,7 +141,7 @@ describe('kubectl against skiff', () => {
     expect(res.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
 
     const bare = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
-      const req = httpsRequest(`${cluster.url}/api/v1/namespaces/team-a/configmaps`, { ca: cluster.caCertPem }, (r) => {
+      const req = httpsRequest(`${cluster().url}/api/v1/namespaces/team-a/configmaps`, { ca: cluster().caCertPem }, (r) => {
         let body = '';
         r.on('data', (d: Buffer) => (body += d.toString()));
         r.on('end', () => resolve({ status: r.statusCode, body }));

@@ -1,22 +1,13 @@
 // The real kubectl reading skiff's OpenAPI: `explain` from v3 and (as protobuf) from v2 prints
 // kube's own descriptions, and `apply` computes strategic merge patches from v3 without a
 // warning on stderr.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadOrCreatePki } from '../../local/pki.ts';
 import { startHttpsProxy } from '../support/https-proxy.ts';
 import { kubectlRunner } from '../support/kubectl.ts';
-import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
+import { kubectlTestCluster } from '../support/kubectl-cluster.ts';
 
-let cluster: TestCluster;
-let k: ReturnType<typeof kubectlRunner>;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  k = kubectlRunner(cluster.kubeconfigPath);
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
+const { k, cluster } = kubectlTestCluster();
 
 /** kubectl wraps descriptions at 80 columns: compare with whitespace collapsed. */
 const flat = (s: string): string => s.replace(/\s+/g, ' ');
@@ -94,9 +85,9 @@ describe('kubectl explain and apply over skiff’s OpenAPI', () => {
   });
 
   it('falls back to /openapi/v2 (protobuf) when v3 is missing, and still merges lists by key', async () => {
-    const pki = await loadOrCreatePki(cluster.home);
+    const pki = await loadOrCreatePki(cluster().home);
     const proxy = await startHttpsProxy({
-      target: cluster.url, kubeconfigPath: cluster.kubeconfigPath, cert: pki.serverCertPem, key: pki.serverKeyPem,
+      target: cluster().url, kubeconfigPath: cluster().kubeconfigPath, cert: pki.serverCertPem, key: pki.serverKeyPem,
       refuse: (url) => url.startsWith('/openapi/v3'),
     });
     try {

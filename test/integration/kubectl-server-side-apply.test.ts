@@ -1,20 +1,10 @@
 // `kubectl apply --server-side` against skiff: create, re-apply, conflicts with kubectl
 // scale and kubectl edit, --force-conflicts, pruning an omitted field, and managedFields as
 // `get --show-managed-fields` prints them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectlRunner } from '../support/kubectl.ts';
-import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { kubectlTestCluster } from '../support/kubectl-cluster.ts';
 
-let cluster: TestCluster;
-let k: ReturnType<typeof kubectlRunner>;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  k = kubectlRunner(cluster.kubeconfigPath);
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
+const { k } = kubectlTestCluster();
 
 function deployment(replicas: number, image = 'nginx:1.27'): string {
   return `apiVersion: apps/v1

@@ -13,12 +13,16 @@ export interface KubectlResult {
   stderr: string;
 }
 
-export function kubectlRunner(kubeconfig: string) {
+export type KubectlRunner = ReturnType<typeof kubectlRunner>;
+
+/** `kubeconfig` may be a function, for a runner made before its cluster has started. */
+export function kubectlRunner(kubeconfig: string | (() => string)) {
   const home = mkdtempSync(join(tmpdir(), 'kubectl-home-'));
+  const config = (): string => (typeof kubeconfig === 'string' ? kubeconfig : kubeconfig());
   const run = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<KubectlResult> =>
     new Promise((resolve, reject) => {
       const child = spawn(KUBECTL, ['--cache-dir', join(home, 'cache'), ...args], {
-        env: { PATH: process.env['PATH'] ?? '', HOME: home, KUBECONFIG: kubeconfig, ...opts.env },
+        env: { PATH: process.env['PATH'] ?? '', HOME: home, KUBECONFIG: config(), ...opts.env },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -36,7 +40,7 @@ export function kubectlRunner(kubeconfig: string) {
   /** Starts a long-running kubectl (get -w) and collects its output lines as they come. */
   const spawnLive = (args: string[]) => {
     const child = spawn(KUBECTL, ['--cache-dir', join(home, 'cache'), ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: home, KUBECONFIG: kubeconfig },
+      env: { PATH: process.env['PATH'] ?? '', HOME: home, KUBECONFIG: config() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];
