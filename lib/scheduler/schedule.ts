@@ -11,7 +11,7 @@ import { preemptionMessage } from './preemption.ts';
 import type { Rejection } from './rejection.ts';
 import { spreadCounter } from './score-spread.ts';
 import type { SpreadOptions } from './score-spread.ts';
-import { bestNode, scoreNodes } from './scoring.ts';
+import { bestNodes, scoreNodes } from './scoring.ts';
 
 export interface ScheduleOptions extends SpreadOptions {
   /**
@@ -19,6 +19,12 @@ export interface ScheduleOptions extends SpreadOptions {
    * profile runs DefaultPreemption). false matches a profile without PostFilter plugins.
    */
   preemption?: boolean;
+  /**
+   * Picks one of the nodes tied for the best score (given in name order, at least two).
+   * kube-scheduler picks at random; absent, the first wins, so a snapshot always gives
+   * the same answer.
+   */
+  pickAmongBest?: (tied: readonly string[]) => string;
 }
 
 export interface Unschedulable {
@@ -78,9 +84,11 @@ export function schedule(pod: KubeObject, nodeInfos: readonly NodeInfo[], opts: 
   if (only) return { node: only.name };
 
   const totals = scoreNodes(facts, feasible, nodeInfos, spreadCounter(facts, opts));
-  const best = bestNode(totals);
+  const tied = bestNodes(totals);
   // Unreachable: feasible is non-empty, so totals has an entry.
-  if (best === undefined) throw new Error('scheduler: no score for a feasible node');
+  if (tied.length === 0) throw new Error('scheduler: no score for a feasible node');
+  const best = tied.length > 1 && opts.pickAmongBest ? opts.pickAmongBest(tied) : tied[0]!;
+  if (!tied.includes(best)) throw new Error(`scheduler: the tie-break chose ${best}, which is not among the best nodes`);
   return { node: best };
 }
 

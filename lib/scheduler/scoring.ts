@@ -3,8 +3,9 @@
 // skiff cannot evaluate (ImageLocality, InterPodAffinity) are left out; they add the same
 // amount to every node when a pod uses neither, so the ranking is unchanged for such pods.
 //
-// kube breaks ties at random; here the lexicographically smallest node name wins, so the
-// same snapshot always gives the same answer.
+// Ties: every node with the highest total is returned, in name order; the caller picks
+// among them (kube-scheduler picks at random, which keeps several schedulers working from
+// similar views off each other's nodes).
 import type { NodeInfo } from './node-info.ts';
 import type { PodFacts } from './pod-facts.ts';
 import { balancedAllocationScore, leastAllocatedScore } from './score-resources.ts';
@@ -43,15 +44,17 @@ export function scoreNodes(
   return totals;
 }
 
-/** The highest total; on a tie, the smallest name. Undefined for an empty map. */
-export function bestNode(totals: ReadonlyMap<string, number>): string | undefined {
-  let best: string | undefined;
+/** Every node with the highest total, in name order. Empty for an empty map. */
+export function bestNodes(totals: ReadonlyMap<string, number>): string[] {
   let bestScore = -Infinity;
+  let best: string[] = [];
   for (const [name, score] of totals) {
-    if (score > bestScore || (score === bestScore && best !== undefined && name < best)) {
-      best = name;
+    if (score > bestScore) {
       bestScore = score;
+      best = [name];
+    } else if (score === bestScore) {
+      best.push(name);
     }
   }
-  return best;
+  return best.sort();
 }

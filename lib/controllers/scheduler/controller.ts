@@ -41,6 +41,9 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
   const pods = ctx.registry.lookup('', 'v1', 'pods')!;
   const snapshot = new SchedulingSnapshot(ctx.store, ctx.accounting, opts.snapshotTtlMs ?? DEFAULT_SNAPSHOT_TTL_MS, () => ctx.clock.now().getTime());
   const retryMs = opts.retryUnschedulableMs ?? 30_000;
+  // At random, as kube-scheduler: schedulers in other Lambda instances (each with its own
+  // snapshot) would otherwise all pick the same first-named node and refuse each other's binds.
+  const pickAmongBest = (tied: readonly string[]): string => tied[ctx.ids.pickIndex(tied.length)]!;
 
   async function schedulePod(key: WorkKey): Promise<ReconcileResult> {
     for (let attempt = 1; attempt <= MAX_BIND_ATTEMPTS; attempt++) {
@@ -50,7 +53,7 @@ export function schedulerController(ctx: RegistryContext, opts: SchedulerOptions
       // Choose against the view as it is now (other workers may have assumed pods since the
       // read resolved), and assume the choice in the same synchronous step.
       const infos = snapshot.current() ?? read;
-      const result = schedule(pod, infos);
+      const result = schedule(pod, infos, { pickAmongBest });
       if ('unschedulable' in result) {
         await markUnschedulable(pod, result.message);
         return { requeueAfterMs: retryMs };

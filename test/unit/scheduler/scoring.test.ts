@@ -6,7 +6,7 @@ import { podFacts } from '../../../lib/scheduler/pod-facts.ts';
 import { schedule } from '../../../lib/scheduler/schedule.ts';
 import { balancedAllocationScore, leastAllocatedScore } from '../../../lib/scheduler/score-resources.ts';
 import { spreadCounter, spreadScores } from '../../../lib/scheduler/score-spread.ts';
-import { bestNode } from '../../../lib/scheduler/scoring.ts';
+import { bestNodes } from '../../../lib/scheduler/scoring.ts';
 import { bound, node, pod } from './fixtures.ts';
 
 function infos(nodes: KubeObject[], pods: KubeObject[] = []): NodeInfo[] {
@@ -151,8 +151,21 @@ describe('other preferences', () => {
     expect(schedule(pod('p'), infos(nodes, [bound('x', 'a'), bound('y', 'a')]))).toEqual({ node: 'b' });
   });
 
-  it('breaks ties by node name, whatever the input order', () => {
+  it('breaks ties by node name without a picker, whatever the input order', () => {
     expect(schedule(pod('p'), infos([node('b'), node('c'), node('a')]))).toEqual({ node: 'a' });
-    expect(bestNode(new Map([['z', 5], ['y', 5], ['x', 4]]))).toBe('y');
+    expect(bestNodes(new Map([['z', 5], ['y', 5], ['x', 4]]))).toEqual(['y', 'z']);
+    expect(bestNodes(new Map())).toEqual([]);
+  });
+
+  it('lets the picker choose among the tied nodes only, as kube picks at random', () => {
+    const offered: string[][] = [];
+    const last = (tied: readonly string[]) => {
+      offered.push([...tied]);
+      return tied[tied.length - 1]!;
+    };
+    const load = [bound('x', 'c', { requests: { cpu: '1' } })];
+    expect(schedule(pod('p'), infos([node('b'), node('c'), node('a')], load), { pickAmongBest: last })).toEqual({ node: 'b' });
+    expect(offered).toEqual([['a', 'b']]);
+    expect(() => schedule(pod('p'), infos([node('a'), node('b')]), { pickAmongBest: () => 'elsewhere' })).toThrow('not among the best nodes');
   });
 });
