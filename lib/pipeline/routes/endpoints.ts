@@ -9,7 +9,7 @@
 import type { KubeObject } from '../../storage/object-store.ts';
 import type { WorkKey } from '../work-key.ts';
 import { type Change, ENDPOINT_SLICES, PODS, SERVICES, changedKey, isResource, namedKey, present } from './change.ts';
-import { conditionStatus, isBeingDeleted, sameField, sameLabels } from './object-fields.ts';
+import { conditionStatus, field, isBeingDeleted, sameField, sameLabels, stringField } from './object-fields.ts';
 
 export function endpointsKeys(change: Change): WorkKey[] {
   if (isResource(change, SERVICES)) return present([changedKey(change)]);
@@ -17,7 +17,15 @@ export function endpointsKeys(change: Change): WorkKey[] {
   if (!isResource(change, PODS)) return [];
   const { old: before, new: after } = change;
   if (before && after && !endpointRelevantChange(before, after)) return [];
+  // Created or deleted without an IP: never an address in any Endpoints (a new pod's
+  // status is reset on create, so this is every create; its IP arrives as an update).
+  if (!before !== !after && !hasAddress(before ?? after)) return [];
   return present([changedKey(change)]);
+}
+
+function hasAddress(pod: KubeObject | undefined): boolean {
+  const ips = field(pod, 'status', 'podIPs');
+  return Boolean(stringField(pod, 'status', 'podIP')) || (Array.isArray(ips) && ips.length > 0);
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

@@ -9,13 +9,13 @@ const rsOwned = (o: Parameters<typeof pod>[1] = {}) => pod('p', { owners: [ref('
 
 const cases: Case[] = [
   {
-    name: 'a controlled pod created: scheduler, owner, gc, endpoints',
+    name: 'a controlled pod created: scheduler, owner, gc (endpoints wait for its IP)',
     change: { resource: PODS, new: rsOwned() },
-    want: ['scheduler /pods/default/p', 'replicaset apps/replicasets/default/web', 'garbagecollector /pods/default/p', 'endpoints /pods/default/p'],
+    want: ['scheduler /pods/default/p', 'replicaset apps/replicasets/default/web', 'garbagecollector /pods/default/p'],
   },
   {
     name: 'a bound, running, controlled pod deleted: node capacity, owner, gc (and its blocked owner), endpoints',
-    change: { resource: PODS, old: rsOwned({ nodeName: 'n1', phase: 'Running' }) },
+    change: { resource: PODS, old: rsOwned({ nodeName: 'n1', phase: 'Running', podIP: '10.0.0.1' }) },
     want: [
       'scheduler /nodes//n1',
       'replicaset apps/replicasets/default/web',
