@@ -18,7 +18,7 @@ export interface AgentProcess {
 export interface AgentOptions {
   node: string;
   maxPods: number;
-  startDelaySeconds: number;
+  startDelayMs: number;
 }
 
 function skiffOutput(args: string[]): Promise<string> {
@@ -36,7 +36,7 @@ export async function startAgent(skiff: SkiffUp, opts: AgentOptions): Promise<Ag
   const child: ChildProcess = spawn(process.execPath, [
     SKIFF_BIN, 'agent', '--server', skiff.apiUrl, '--token', token, '--name', opts.node, '--runtime', 'simulated',
     '--ca-file', join(skiff.home, 'pki', 'ca.crt'), '--state-dir', join(skiff.home, `agent-${opts.node}`), '--max-pods', String(opts.maxPods),
-    '--start-delay', String(opts.startDelaySeconds), '--address', '10.0.0.1',
+    '--start-delay', String(opts.startDelayMs), '--address', '10.0.0.1',
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));

@@ -40,7 +40,7 @@ interface SizeResult {
 async function oneSize(replicas: number, withCost: boolean, log: (l: string) => void): Promise<SizeResult> {
   const skiff: SkiffUp = await skiffUp(['--nodes', '0']);
   const api = apiClient(skiff.apiUrl, skiff.token, skiff.caPem);
-  const agent = await startAgent(skiff, { node: NODE, maxPods: replicas + 10, startDelaySeconds: 0 });
+  const agent = await startAgent(skiff, { node: NODE, maxPods: replicas + 10, startDelayMs: 0 });
   try {
     await pollUntil(async () => {
       agent.alive();

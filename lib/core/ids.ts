@@ -1,4 +1,5 @@
-// Identifiers are injected for the same reason as the clock: tests pin them.
+// Identifiers, and the one random choice (the scheduler's pick among equally good nodes),
+// are injected for the same reason as the clock: tests pin them.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 export interface IdSource {
