@@ -157,10 +157,13 @@ export class DynamoStore implements ObjectStore {
     return stored;
   }
 
-  async delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject> {
+  async delete(key: ObjectKey, preconditions?: Preconditions, basis?: KubeObject): Promise<KubeObject> {
     // Without preconditions a delete must not fail just because someone else wrote first.
     for (let attempt = 1; ; attempt++) {
-      const current = await this.get(key);
+      // A basis at the precondition's revision is what the conditional put will find, or
+      // the put fails: reading it again would only widen the window for a conflict.
+      const named = preconditions?.resourceVersion;
+      const current = named && basis?.metadata.resourceVersion === named ? basis : await this.get(key);
       const mismatch = preconditionMismatch(current, preconditions);
       if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);
       const revision = await this.allocateRevision();

@@ -4,13 +4,19 @@ import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '../api/errors.ts';
 import type { KubeObject, ObjectKey, ObjectStore } from './object-store.ts';
 
+/**
+ * How many conflicting writes a read-modify-write outlasts. kube retries until it lands;
+ * a bound keeps a pathological writer from holding a Lambda to its timeout.
+ */
+export const CONFLICT_RETRY_LIMIT = 16;
+
 export type TryUpdate = (current: KubeObject) => KubeObject | Promise<KubeObject>;
 
 export async function guaranteedUpdate(
   store: ObjectStore,
   key: ObjectKey,
   tryUpdate: TryUpdate,
-  maxAttempts = 16,
+  maxAttempts = CONFLICT_RETRY_LIMIT,
 ): Promise<KubeObject> {
   for (let attempt = 1; ; attempt++) {
     const current = await store.get(key);

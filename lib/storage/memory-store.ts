@@ -78,7 +78,8 @@ export class MemoryStore implements ObjectStore {
     return stored;
   }
 
-  async delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject> {
+  // As for update, the basis only saves the DynamoDB store a read.
+  async delete(key: ObjectKey, preconditions?: Preconditions, _basis?: KubeObject): Promise<KubeObject> {
     const current = this.read(key);
     const mismatch = preconditionMismatch(current, preconditions);
     if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);

@@ -77,8 +77,12 @@ export interface ObjectStore {
    * basis is still a ConflictError.
    */
   update(resource: GroupResource, obj: KubeObject, basis?: KubeObject): Promise<KubeObject>;
-  /** Removes an object, honouring uid/resourceVersion preconditions. Returns its last state. */
-  delete(key: ObjectKey, preconditions?: Preconditions): Promise<KubeObject>;
+  /**
+   * Removes an object, honouring uid/resourceVersion preconditions. Returns its last state.
+   * `basis`, as for update: when it is at the revision the preconditions name, the store
+   * does not read the object again, and the removal stays conditional on that revision.
+   */
+  delete(key: ObjectKey, preconditions?: Preconditions, basis?: KubeObject): Promise<KubeObject>;
   /** The newest allocated revision, as a decimal string. */
   currentRevision(): Promise<string>;
 }

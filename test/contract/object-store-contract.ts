@@ -133,6 +133,19 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
       expect(rv(again)).toBeGreaterThan(rv(created));
     });
 
+
+    it('deletes from a basis at the named revision, and refuses a stale one', async () => {
+      const store = await makeStore();
+      const created = await store.create(configmaps, cm('a'));
+      const key = { resource: configmaps, namespace: 'default', name: 'a' };
+      const next = await store.update(configmaps, { ...created, data: { k: 'moved' } }, created);
+      const stale = { uid: created.metadata.uid, resourceVersion: created.metadata.resourceVersion };
+      await expect(store.delete(key, stale, created)).rejects.toThrow(ConflictError);
+      expect(await store.get(key)).toEqual(next);
+      const deleted = await store.delete(key, { uid: next.metadata.uid, resourceVersion: next.metadata.resourceVersion }, next);
+      expect(deleted).toEqual(next);
+      await expect(store.get(key)).rejects.toThrow(NotFoundError);
+    });
     it('allocates strictly increasing revisions and reports the newest', async () => {
       const store = await makeStore();
       const a = await store.create(configmaps, cm('a'));

@@ -7,6 +7,7 @@
 // owner that is gone.
 import { ConflictError } from '../../api/errors.ts';
 import { rfc3339 } from '../../core/clock.ts';
+import { CONFLICT_RETRY_LIMIT } from '../../storage/guaranteed-update.ts';
 import { preconditionMismatch } from '../../storage/list-filter.ts';
 import type { KubeObject, ObjectKey, Preconditions } from '../../storage/object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
@@ -33,9 +34,13 @@ export interface DeleteResult {
 export const ORPHAN_FINALIZER = 'orphan';
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 
-const MAX_DELETE_ATTEMPTS = 5;
 const DEFAULT_POD_GRACE_SECONDS = 30;
 
+/**
+ * Like kube's, a delete outlasts other writers: a pod whose node keeps reporting status (a
+ * crash loop) must still go. Only the caller's own resourceVersion precondition ends it at
+ * the first conflict.
+ */
 export async function deleteObject(ctx: RegistryContext, type: ResourceType, key: ObjectKey, opts: DeleteOptions = {}): Promise<DeleteResult> {
   for (let attempt = 1; ; attempt++) {
     const current = await ctx.store.get(key);
@@ -45,10 +50,10 @@ export async function deleteObject(ctx: RegistryContext, type: ResourceType, key
     if (marked === 'delete-now') {
       if (opts.dryRun) return { object: current, deleted: true };
       try {
-        await ctx.store.delete(key, { uid: current.metadata.uid, resourceVersion: current.metadata.resourceVersion });
+        await ctx.store.delete(key, { uid: current.metadata.uid, resourceVersion: current.metadata.resourceVersion }, current);
         return { object: current, deleted: true };
       } catch (err) {
-        if (!(err instanceof ConflictError) || opts.preconditions?.resourceVersion || attempt >= MAX_DELETE_ATTEMPTS) throw err;
+        if (!(err instanceof ConflictError) || opts.preconditions?.resourceVersion || attempt >= CONFLICT_RETRY_LIMIT) throw err;
         continue;
       }
     }
@@ -56,7 +61,7 @@ export async function deleteObject(ctx: RegistryContext, type: ResourceType, key
     try {
       return { object: await ctx.store.update(type, marked, current), deleted: false };
     } catch (err) {
-      if (!(err instanceof ConflictError) || attempt >= MAX_DELETE_ATTEMPTS) throw err;
+      if (!(err instanceof ConflictError) || attempt >= CONFLICT_RETRY_LIMIT) throw err;
     }
   }
 }
