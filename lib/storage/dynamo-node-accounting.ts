@@ -20,7 +20,9 @@ export class DynamoNodeAccounting implements NodeAccounting {
 
   async usage(node: string): Promise<NodeUsage> {
     const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION, sk: node }, ConsistentRead: true }));
-    return res.Item ? usageOf(res.Item) : emptyUsage();
+    if (!res.Item) return emptyUsage();
+    this.ensured.add(node);
+    return usageOf(res.Item);
   }
 
   async usageAll(): Promise<Map<string, NodeUsage>> {
@@ -30,7 +32,10 @@ export class DynamoNodeAccounting implements NodeAccounting {
       const page = await this.doc.send(new QueryCommand({
         TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITION }, ConsistentRead: true, ExclusiveStartKey: start,
       }));
-      for (const item of page.Items ?? []) out.set(item['sk'] as string, usageOf(item));
+      for (const item of page.Items ?? []) {
+        out.set(item['sk'] as string, usageOf(item));
+        this.ensured.add(item['sk'] as string);
+      }
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
@@ -93,8 +98,10 @@ export class DynamoNodeAccounting implements NodeAccounting {
   }
 
   /**
-   * Nodes whose item this instance has made sure of. Items are never removed, so once is
-   * enough per process: a bind then costs its transaction alone.
+   * Nodes whose item this instance has made sure of, or has read. Items are never removed,
+   * so once is enough per process: a bind then costs its transaction alone. A scheduler
+   * reads every item for its snapshot, so a new instance skips this for every node that
+   * has held a pod before.
    */
   private readonly ensured = new Set<string>();
 
