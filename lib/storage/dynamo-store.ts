@@ -16,6 +16,7 @@ import { REVISION_KEY, keyOf, namespacePrefix, nodeIndexKey, partitionKey, sortK
 import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
 import { stampCreate, stampUpdate } from './object-rules.ts';
 import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
+import { RevisionAllocator } from './revision-allocator.ts';
 import { NODE_INDEX } from './table-definition.ts';
 import type { ChangeLog } from './change-log.ts';
 import { epochSeconds, expiryFor, isExpired, kubeTtlPolicy, type TtlPolicy } from './object-ttl.ts';
@@ -62,6 +63,8 @@ function withTable(item: TransactItem, table: string): TransactItem {
 export class DynamoStore implements ObjectStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
+  /** Concurrent writers in this process share requests to the counter. */
+  private readonly revisions = new RevisionAllocator((n) => this.addToCounter(n));
 
   get tableName(): string {
     return this.table;
@@ -204,13 +207,17 @@ export class DynamoStore implements ObjectStore {
     return { key, expected, revision, stored: stampUpdate(obj, current, revision) };
   }
 
-  private async allocateRevision(): Promise<bigint> {
+  private allocateRevision(): Promise<bigint> {
+    return this.revisions.next();
+  }
+
+  private async addToCounter(count: number): Promise<bigint> {
     const res = await this.doc.send(new UpdateCommand({
       TableName: this.table,
       Key: REVISION_KEY,
-      UpdateExpression: 'ADD #v :one',
+      UpdateExpression: 'ADD #v :n',
       ExpressionAttributeNames: { '#v': 'value' },
-      ExpressionAttributeValues: { ':one': 1 },
+      ExpressionAttributeValues: { ':n': count },
       ReturnValues: 'UPDATED_NEW',
     }));
     return BigInt(res.Attributes!['value'] as number);

@@ -158,6 +158,19 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
       expect(BigInt(list.resourceVersion)).toBeGreaterThanOrEqual(rv(a2));
     });
 
+    it('gives concurrent creates distinct revisions, all newer than the revision before them', async () => {
+      const store = await makeStore();
+      await store.create(configmaps, cm('first'));
+      const before = BigInt(await store.currentRevision());
+      const made = await Promise.all(Array.from({ length: 12 }, (_, i) => store.create(configmaps, cm(`c${i}`))));
+      const revisions = made.map(rv);
+      expect(new Set(revisions).size).toBe(12);
+      for (const r of revisions) expect(r).toBeGreaterThan(before);
+      expect(BigInt(await store.currentRevision())).toBeGreaterThanOrEqual(revisions.reduce((a, b) => (a > b ? a : b)));
+      const listed = (await store.list(configmaps)).items.filter((o) => o.metadata.name !== 'first');
+      expect(listed.map(rv).sort()).toEqual([...revisions].sort());
+    });
+
     it('lists one namespace, all namespaces and cluster-scoped objects, in key order', async () => {
       const store = await makeStore();
       for (const [ns, n] of [['b', 'x'], ['a', 'z'], ['a', 'y'], ['a-b', 'w']] as const) await store.create(configmaps, cm(n, ns));
