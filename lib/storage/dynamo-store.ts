@@ -4,7 +4,7 @@
 // that the stream record of a delete carries the deletion's own revision.
 import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand,
   type QueryCommandInput, type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, ConflictError, NotFoundError, type GroupResource } from '../api/errors.ts';
@@ -12,7 +12,8 @@ import { equalityRequirement } from '../api/selectors/field-selector.ts';
 import type { Clock } from '../core/clock.ts';
 import type { IdSource } from '../core/ids.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
-import { REVISION_KEY, keyOf, namespacePrefix, nodeIndexKey, partitionKey, sortKey } from './item-keys.ts';
+import { DynamoRevisionCounter } from './dynamo-revision-counter.ts';
+import { keyOf, namespacePrefix, nodeIndexKey, partitionKey, sortKey } from './item-keys.ts';
 import { encodeObject, preconditionMismatch, selects } from './list-filter.ts';
 import { stampCreate, stampUpdate } from './object-rules.ts';
 import type { KubeObject, ListOptions, ListResult, ObjectKey, ObjectStore, Preconditions } from './object-store.ts';
@@ -63,8 +64,9 @@ function withTable(item: TransactItem, table: string): TransactItem {
 export class DynamoStore implements ObjectStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
+  private readonly counter: DynamoRevisionCounter;
   /** Concurrent writers in this process share requests to the counter. */
-  private readonly revisions = new RevisionAllocator((n) => this.addToCounter(n));
+  private readonly revisions: RevisionAllocator;
 
   get tableName(): string {
     return this.table;
@@ -73,6 +75,8 @@ export class DynamoStore implements ObjectStore {
   constructor(private readonly deps: DynamoStoreDeps) {
     this.doc = DynamoDBDocumentClient.from(deps.client);
     this.table = deps.tableName;
+    this.counter = new DynamoRevisionCounter(this.doc, this.table);
+    this.revisions = new RevisionAllocator((n) => this.counter.add(n));
   }
 
   async get(key: ObjectKey): Promise<KubeObject> {
@@ -189,8 +193,7 @@ export class DynamoStore implements ObjectStore {
   }
 
   async currentRevision(): Promise<string> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: REVISION_KEY, ConsistentRead: true }));
-    return String((res.Item?.['value'] as number | undefined) ?? 0);
+    return (await this.counter.read()).toString();
   }
 
   /** The checks and stamping every update shares: precondition, size, a new revision. */
@@ -209,18 +212,6 @@ export class DynamoStore implements ObjectStore {
 
   private allocateRevision(): Promise<bigint> {
     return this.revisions.next();
-  }
-
-  private async addToCounter(count: number): Promise<bigint> {
-    const res = await this.doc.send(new UpdateCommand({
-      TableName: this.table,
-      Key: REVISION_KEY,
-      UpdateExpression: 'ADD #v :n',
-      ExpressionAttributeNames: { '#v': 'value' },
-      ExpressionAttributeValues: { ':n': count },
-      ReturnValues: 'UPDATED_NEW',
-    }));
-    return BigInt(res.Attributes!['value'] as number);
   }
 
   /** Only a definite conditional failure is marked: after any other error the write may have landed. */
