@@ -1,5 +1,9 @@
 // Node accounting items in the objects table: pk "@alloc", sk the node name, running totals
-// (milliCpu, memory, pods), a string set of used host ports, and a map of per-pod charges.
+// (milliCpu, memory, pods), a string set of used host ports, and one attribute per pod
+// charge ("charge:<uid>"). Top-level attributes, unlike entries of a map, need nothing to
+// exist first, so a bind is its transaction alone, even to a node no one has bound to.
+// Items written before kept their charges in a map, `charges`; those are still read and
+// returned.
 // The capacity check is a condition expression (DynamoDB conditions cannot add, so the
 // caller's limit minus the charge is precomputed), so a bind commits only while it fits.
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,6 +14,9 @@ import { CapacityExceededError, emptyUsage, type Capacity, type Charge, type Nod
 import type { KubeObject } from './object-store.ts';
 
 const PARTITION = '@alloc';
+const CHARGE_PREFIX = 'charge:';
+/** Where items written before this layout keep their charges: a map by pod uid. */
+const LEGACY_CHARGES = 'charges';
 
 export class DynamoNodeAccounting implements NodeAccounting {
   private readonly doc: DynamoDBDocumentClient;
@@ -20,9 +27,7 @@ export class DynamoNodeAccounting implements NodeAccounting {
 
   async usage(node: string): Promise<NodeUsage> {
     const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION, sk: node }, ConsistentRead: true }));
-    if (!res.Item) return emptyUsage();
-    this.ensured.add(node);
-    return usageOf(res.Item);
+    return res.Item ? usageOf(res.Item) : emptyUsage();
   }
 
   async usageAll(): Promise<Map<string, NodeUsage>> {
@@ -32,10 +37,7 @@ export class DynamoNodeAccounting implements NodeAccounting {
       const page = await this.doc.send(new QueryCommand({
         TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITION }, ConsistentRead: true, ExclusiveStartKey: start,
       }));
-      for (const item of page.Items ?? []) {
-        out.set(item['sk'] as string, usageOf(item));
-        this.ensured.add(item['sk'] as string);
-      }
+      for (const item of page.Items ?? []) out.set(item['sk'] as string, usageOf(item));
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
@@ -43,10 +45,9 @@ export class DynamoNodeAccounting implements NodeAccounting {
 
   async bind(resource: GroupResource, boundPod: KubeObject, node: string, charge: Charge, capacity?: Capacity, basis?: KubeObject): Promise<KubeObject> {
     const uid = boundPod.metadata.uid!;
-    const names: Record<string, string> = { '#charges': 'charges', '#uid': uid };
-    const values: Record<string, unknown> = { ':c': Number(charge.milliCpu), ':m': Number(charge.memory), ':one': 1, ':charge': encodeCharge(charge), ':empty': {} };
-    // The charges map must exist before a nested SET can address it.
-    const conditions = ['attribute_not_exists(#charges.#uid)'];
+    const names: Record<string, string> = { '#charge': CHARGE_PREFIX + uid, '#charges': LEGACY_CHARGES, '#uid': uid };
+    const values: Record<string, unknown> = { ':c': Number(charge.milliCpu), ':m': Number(charge.memory), ':one': 1, ':charge': encodeCharge(charge) };
+    const conditions = ['attribute_not_exists(#charge)', 'attribute_not_exists(#charges.#uid)'];
     if (capacity) {
       if (charge.milliCpu > 0n) { conditions.push('(attribute_not_exists(milliCpu) OR milliCpu <= :cpuMax)'); values[':cpuMax'] = Number(capacity.milliCpu - charge.milliCpu); }
       if (charge.memory > 0n) { conditions.push('(attribute_not_exists(memory) OR memory <= :memMax)'); values[':memMax'] = Number(capacity.memory - charge.memory); }
@@ -58,14 +59,10 @@ export class DynamoNodeAccounting implements NodeAccounting {
     if (charge.hostPorts.length) { update += ', ports :ports'; values[':ports'] = new Set(charge.hostPorts); }
     if (capacity && (charge.milliCpu > capacity.milliCpu || charge.memory > capacity.memory || capacity.pods < 1)) throw new CapacityExceededError(node);
 
-    if (!this.ensured.has(node)) {
-      await this.ensureItem(node);
-      this.ensured.add(node);
-    }
     const extra: TransactItem = {
       Update: {
         TableName: '', Key: { pk: PARTITION, sk: node },
-        UpdateExpression: `${update} SET #charges.#uid = :charge`,
+        UpdateExpression: `${update} SET #charge = :charge`,
         ConditionExpression: conditions.join(' AND '),
         ExpressionAttributeNames: names, ExpressionAttributeValues: withoutUnused(values, update, conditions),
       },
@@ -79,16 +76,21 @@ export class DynamoNodeAccounting implements NodeAccounting {
   }
 
   async release(node: string, podUid: string): Promise<boolean> {
-    const usage = await this.usage(node);
-    const charge = usage.charges[podUid];
+    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION, sk: node }, ConsistentRead: true }));
+    const item = res.Item;
+    const charge = item && chargesOf(item)[podUid];
     if (!charge) return false;
+    // Where this charge is kept: its own attribute, or an entry of an older item's map.
+    const legacy = typeof item[CHARGE_PREFIX + podUid] !== 'string';
+    const path = legacy ? '#charges.#uid' : '#charge';
+    const names: Record<string, string> = legacy ? { '#charges': LEGACY_CHARGES, '#uid': podUid } : { '#charge': CHARGE_PREFIX + podUid };
     const values: Record<string, unknown> = { ':c': -Number(charge.milliCpu), ':m': -Number(charge.memory), ':one': -1 };
-    let update = `ADD milliCpu :c, memory :m, pods :one REMOVE #charges.#uid`;
+    let update = `ADD milliCpu :c, memory :m, pods :one REMOVE ${path}`;
     if (charge.hostPorts.length) { update += ' DELETE ports :ports'; values[':ports'] = new Set(charge.hostPorts); }
     try {
       await this.doc.send(new UpdateCommand({
         TableName: this.tableName, Key: { pk: PARTITION, sk: node }, UpdateExpression: update,
-        ConditionExpression: 'attribute_exists(#charges.#uid)', ExpressionAttributeNames: { '#charges': 'charges', '#uid': podUid }, ExpressionAttributeValues: values,
+        ConditionExpression: `attribute_exists(${path})`, ExpressionAttributeNames: names, ExpressionAttributeValues: values,
       }));
       return true;
     } catch (err) {
@@ -96,29 +98,22 @@ export class DynamoNodeAccounting implements NodeAccounting {
       throw err;
     }
   }
-
-  /**
-   * Nodes whose item this instance has made sure of, or has read. Items are never removed,
-   * so once is enough per process: a bind then costs its transaction alone. A scheduler
-   * reads every item for its snapshot, so a new instance skips this for every node that
-   * has held a pod before.
-   */
-  private readonly ensured = new Set<string>();
-
-  private async ensureItem(node: string): Promise<void> {
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: { pk: PARTITION, sk: node },
-      UpdateExpression: 'SET #charges = if_not_exists(#charges, :empty)', ExpressionAttributeNames: { '#charges': 'charges' }, ExpressionAttributeValues: { ':empty': {} },
-    }));
-  }
 }
 
 function usageOf(item: Record<string, unknown>): NodeUsage {
-  const charges = Object.fromEntries(Object.entries((item['charges'] ?? {}) as Record<string, string>).map(([uid, c]) => [uid, decodeCharge(c)]));
   return {
     milliCpu: BigInt((item['milliCpu'] as number | undefined) ?? 0), memory: BigInt((item['memory'] as number | undefined) ?? 0),
-    pods: Number(item['pods'] ?? 0), hostPorts: [...((item['ports'] as Set<string> | undefined) ?? [])], charges,
+    pods: Number(item['pods'] ?? 0), hostPorts: [...((item['ports'] as Set<string> | undefined) ?? [])], charges: chargesOf(item),
   };
+}
+
+/** Every pod's charge on this item, from its own attributes and an older item's map. */
+function chargesOf(item: Record<string, unknown>): Record<string, Charge> {
+  const encoded: Record<string, string> = { ...((item[LEGACY_CHARGES] ?? {}) as Record<string, string>) };
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(CHARGE_PREFIX) && typeof value === 'string') encoded[name.slice(CHARGE_PREFIX.length)] = value;
+  }
+  return Object.fromEntries(Object.entries(encoded).map(([uid, c]) => [uid, decodeCharge(c)]));
 }
 
 function encodeCharge(c: Charge): string {
@@ -132,6 +127,6 @@ function decodeCharge(s: string): Charge {
 
 /** DynamoDB rejects expression values that the expressions do not use. */
 function withoutUnused(values: Record<string, unknown>, update: string, conditions: string[]): Record<string, unknown> {
-  const text = `${update} SET #charges.#uid = :charge ${conditions.join(' ')}`;
+  const text = `${update} SET #charge = :charge ${conditions.join(' ')}`;
   return Object.fromEntries(Object.entries(values).filter(([k]) => new RegExp(`${k}(?![A-Za-z0-9])`).test(text)));
 }

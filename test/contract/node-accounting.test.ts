@@ -1,6 +1,10 @@
 import { randomIds } from '../../lib/core/ids.ts';
 import { systemClock } from '../../lib/core/clock.ts';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoNodeAccounting } from '../../lib/storage/dynamo-node-accounting.ts';
+import type { DynamoStore } from '../../lib/storage/dynamo-store.ts';
+import { CapacityExceededError } from '../../lib/storage/node-accounting.ts';
+import type { KubeObject } from '../../lib/storage/object-store.ts';
 import { MemoryNodeAccounting } from '../../lib/storage/memory-node-accounting.ts';
 import { MemoryStore } from '../../lib/storage/memory-store.ts';
 import { localDynamoClient } from '../../local/aws-clients.ts';
@@ -20,7 +24,17 @@ nodeAccountingContract('DynamoDB Local', async () => {
   return { store, accounting: new DynamoNodeAccounting(localDynamoClient(inject('dynamodbEndpoint')), store.tableName, store) };
 });
 
-describe('DynamoNodeAccounting requests', () => {
+const CHARGE = { milliCpu: 100n, memory: 1024n, hostPorts: [] };
+
+function pod(store: DynamoStore, name: string): Promise<KubeObject> {
+  return store.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x' }] } });
+}
+
+function bound(p: KubeObject, node: string): KubeObject {
+  return { ...p, spec: { ...(p['spec'] as object), nodeName: node } };
+}
+
+describe('DynamoNodeAccounting on DynamoDB Local', () => {
   /** The DynamoDB operations a client sends, by name, counted by SDK middleware. */
   function countOps(client: ReturnType<typeof localDynamoClient>): string[] {
     const ops: string[] = [];
@@ -31,31 +45,41 @@ describe('DynamoNodeAccounting requests', () => {
     return ops;
   }
 
-  it('a new instance that has read a node\'s item binds to it with the transaction alone', async () => {
+  it('binds with the transaction alone, even to a node no one has bound to', async () => {
     const store = await freshDynamoStore();
-    const first = new DynamoNodeAccounting(localDynamoClient(inject('dynamodbEndpoint')), store.tableName, store);
-    const pod = (name: string) => store.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x' }] } });
-    const bound = (p: Awaited<ReturnType<typeof pod>>) => ({ ...p, spec: { ...(p['spec'] as object), nodeName: 'n1' } });
-    const charge = { milliCpu: 100n, memory: 1024n, hostPorts: [] };
-    const a = await pod('a');
-    await first.bind(PODS, bound(a), 'n1', charge);
-
     const client = localDynamoClient(inject('dynamodbEndpoint'));
     const ops = countOps(client);
-    const second = new DynamoNodeAccounting(client, store.tableName, store);
-    expect([...(await second.usageAll()).keys()]).toEqual(['n1']);
-    const b = await pod('b');
-    ops.length = 0;
-    await second.bind(PODS, bound(b), 'n1', charge, undefined, b);
+    const accounting = new DynamoNodeAccounting(client, store.tableName, store);
+    const a = await pod(store, 'a');
+    await accounting.bind(PODS, bound(a, 'n1'), 'n1', CHARGE, undefined, a);
+    const b = await pod(store, 'b');
+    await accounting.bind(PODS, bound(b, 'n1'), 'n1', CHARGE, undefined, b);
+    // The transaction goes through the store's own client; nothing else is asked.
     expect(ops).toEqual([]);
-    expect((await second.usage('n1')).pods).toBe(2);
+    expect(await accounting.usage('n1')).toMatchObject({ milliCpu: 200n, pods: 2 });
+    expect(Object.keys((await accounting.usage('n1')).charges).sort()).toEqual([a.metadata.uid, b.metadata.uid].sort());
+  });
 
-    // A node it has not read still gets its item made first (the nested SET needs the map).
-    const c = await pod('c');
-    const onN2 = { ...c, spec: { ...(c['spec'] as object), nodeName: 'n2' } };
-    ops.length = 0;
-    await second.bind(PODS, onN2, 'n2', charge, undefined, c);
-    expect(ops).toEqual(['UpdateItem']);
-    expect((await second.usage('n2')).pods).toBe(1);
+  it('reads, refuses and returns the charges of an item written with a charges map', async () => {
+    const store = await freshDynamoStore();
+    const client = localDynamoClient(inject('dynamodbEndpoint'));
+    const accounting = new DynamoNodeAccounting(client, store.tableName, store);
+    const old = await pod(store, 'old');
+    // The earlier layout: every charge an entry of one map.
+    await DynamoDBDocumentClient.from(client).send(new PutCommand({
+      TableName: store.tableName,
+      Item: { pk: '@alloc', sk: 'n1', milliCpu: 100, memory: 1024, pods: 1, charges: { [old.metadata.uid!]: '100|1024' } },
+    }));
+    expect(await accounting.usage('n1')).toMatchObject({ milliCpu: 100n, pods: 1, charges: { [old.metadata.uid!]: { milliCpu: 100n, memory: 1024n, hostPorts: [] } } });
+    expect((await accounting.usageAll()).get('n1')?.pods).toBe(1);
+    // Charged once already: a second charge of the same pod is refused.
+    await expect(accounting.bind(PODS, bound(old, 'n1'), 'n1', CHARGE, undefined, old)).rejects.toThrow(CapacityExceededError);
+    const fresh = await pod(store, 'fresh');
+    await accounting.bind(PODS, bound(fresh, 'n1'), 'n1', CHARGE, undefined, fresh);
+    expect(await accounting.usage('n1')).toMatchObject({ milliCpu: 200n, pods: 2 });
+    expect(await accounting.release('n1', old.metadata.uid!)).toBe(true);
+    expect(await accounting.release('n1', old.metadata.uid!)).toBe(false);
+    expect(await accounting.release('n1', fresh.metadata.uid!)).toBe(true);
+    expect(await accounting.usage('n1')).toMatchObject({ milliCpu: 0n, memory: 0n, pods: 0, charges: {} });
   });
 });
