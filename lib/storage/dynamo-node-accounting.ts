@@ -26,8 +26,13 @@ export class DynamoNodeAccounting implements NodeAccounting {
   }
 
   async usage(node: string): Promise<NodeUsage> {
+    const item = await this.read(node);
+    return item ? usageOf(item) : emptyUsage();
+  }
+
+  private async read(node: string): Promise<Record<string, unknown> | undefined> {
     const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION, sk: node }, ConsistentRead: true }));
-    return res.Item ? usageOf(res.Item) : emptyUsage();
+    return res.Item;
   }
 
   async usageAll(): Promise<Map<string, NodeUsage>> {
@@ -76,8 +81,7 @@ export class DynamoNodeAccounting implements NodeAccounting {
   }
 
   async release(node: string, podUid: string): Promise<boolean> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION, sk: node }, ConsistentRead: true }));
-    const item = res.Item;
+    const item = await this.read(node);
     const charge = item && chargesOf(item)[podUid];
     if (!charge) return false;
     // Where this charge is kept: its own attribute, or an entry of an older item's map.
