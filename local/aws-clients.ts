@@ -3,8 +3,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { quietSdkLogger } from '../lib/core/sdk-logger.ts';
 
-const LOCAL = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+const LOCAL = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, logger: quietSdkLogger };
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ ...LOCAL, endpoint, maxAttempts: 3 });
