@@ -112,7 +112,7 @@ export class DynamoStore implements ObjectStore {
   async create(resource: GroupResource, obj: KubeObject): Promise<KubeObject> {
     const key = keyOf(resource, obj.metadata);
     encodeObject(obj); // refuse an oversize object before spending a revision on it
-    const revision = await this.allocateRevision();
+    const revision = await this.revisions.next();
     const stored = stampCreate(obj, { revision, uid: this.deps.ids.uid(), now: this.deps.clock.now() });
     try {
       await this.doc.send(new PutCommand({
@@ -167,13 +167,10 @@ export class DynamoStore implements ObjectStore {
   async delete(key: ObjectKey, preconditions?: Preconditions, basis?: KubeObject): Promise<KubeObject> {
     // Without preconditions a delete must not fail just because someone else wrote first.
     for (let attempt = 1; ; attempt++) {
-      // A basis at the precondition's revision is what the conditional put will find, or
-      // the put fails: reading it again would only widen the window for a conflict.
-      const named = preconditions?.resourceVersion;
-      const current = named && basis?.metadata.resourceVersion === named ? basis : await this.get(key);
+      const current = await this.currentAt(key, preconditions?.resourceVersion, basis);
       const mismatch = preconditionMismatch(current, preconditions);
       if (mismatch) throw new ConflictError(key.resource, key.name, mismatch);
-      const revision = await this.allocateRevision();
+      const revision = await this.revisions.next();
       const tombstone: KubeObject = { ...current, metadata: { ...current.metadata, resourceVersion: revision.toString() } };
       const item: ObjectItem = {
         pk: partitionKey(key.resource),
@@ -199,19 +196,21 @@ export class DynamoStore implements ObjectStore {
   /** The checks and stamping every update shares: precondition, size, a new revision. */
   private async prepareUpdate(resource: GroupResource, obj: KubeObject, basis?: KubeObject) {
     const key = keyOf(resource, obj.metadata);
-    // A basis at the named revision is what the conditional write will find (revisions are
-    // never reused), so reading the item again would only cost a request.
-    const named = obj.metadata.resourceVersion;
-    const current = named && basis?.metadata.resourceVersion === named ? basis : await this.get(key);
+    const current = await this.currentAt(key, obj.metadata.resourceVersion, basis);
     const expected = obj.metadata.resourceVersion || current.metadata.resourceVersion!;
     if (expected !== current.metadata.resourceVersion) throw new ConflictError(resource, key.name);
     encodeObject(obj);
-    const revision = await this.allocateRevision();
+    const revision = await this.revisions.next();
     return { key, expected, revision, stored: stampUpdate(obj, current, revision) };
   }
 
-  private allocateRevision(): Promise<bigint> {
-    return this.revisions.next();
+  /**
+   * The stored object, or the caller's basis when it is at the revision the write names:
+   * that is what the conditional write will find (revisions are never reused), or the
+   * write fails, so reading the item again would only cost a request.
+   */
+  private async currentAt(key: ObjectKey, named: string | undefined, basis: KubeObject | undefined): Promise<KubeObject> {
+    return named && basis?.metadata.resourceVersion === named ? basis : this.get(key);
   }
 
   /** Only a definite conditional failure is marked: after any other error the write may have landed. */

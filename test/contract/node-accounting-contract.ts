@@ -8,11 +8,11 @@ const pods = { group: '', resource: 'pods' };
 const capacity = { milliCpu: 1000n, memory: 1024n * 1024n * 1024n, pods: 10 };
 const charge = (milliCpu: number, hostPorts: string[] = []) => ({ milliCpu: BigInt(milliCpu), memory: 1024n * 1024n, hostPorts });
 
-async function pendingPod(store: ObjectStore, name: string): Promise<KubeObject> {
+export async function pendingPod(store: ObjectStore, name: string): Promise<KubeObject> {
   return store.create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x' }] } });
 }
 
-function bound(pod: KubeObject, node: string): KubeObject {
+export function bound(pod: KubeObject, node: string): KubeObject {
   return { ...pod, spec: { ...(pod['spec'] as object), nodeName: node } };
 }
 

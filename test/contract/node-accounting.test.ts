@@ -2,15 +2,13 @@ import { randomIds } from '../../lib/core/ids.ts';
 import { systemClock } from '../../lib/core/clock.ts';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoNodeAccounting } from '../../lib/storage/dynamo-node-accounting.ts';
-import type { DynamoStore } from '../../lib/storage/dynamo-store.ts';
 import { CapacityExceededError } from '../../lib/storage/node-accounting.ts';
-import type { KubeObject } from '../../lib/storage/object-store.ts';
 import { MemoryNodeAccounting } from '../../lib/storage/memory-node-accounting.ts';
 import { MemoryStore } from '../../lib/storage/memory-store.ts';
 import { localDynamoClient } from '../../local/aws-clients.ts';
 import { describe, expect, inject, it } from 'vitest';
 import { freshDynamoStore } from '../support/dynamo.ts';
-import { nodeAccountingContract } from './node-accounting-contract.ts';
+import { bound, nodeAccountingContract, pendingPod } from './node-accounting-contract.ts';
 
 const PODS = { group: '', resource: 'pods' };
 
@@ -25,14 +23,6 @@ nodeAccountingContract('DynamoDB Local', async () => {
 });
 
 const CHARGE = { milliCpu: 100n, memory: 1024n, hostPorts: [] };
-
-function pod(store: DynamoStore, name: string): Promise<KubeObject> {
-  return store.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x' }] } });
-}
-
-function bound(p: KubeObject, node: string): KubeObject {
-  return { ...p, spec: { ...(p['spec'] as object), nodeName: node } };
-}
 
 describe('DynamoNodeAccounting on DynamoDB Local', () => {
   /** The DynamoDB operations a client sends, by name, counted by SDK middleware. */
@@ -50,9 +40,9 @@ describe('DynamoNodeAccounting on DynamoDB Local', () => {
     const client = localDynamoClient(inject('dynamodbEndpoint'));
     const ops = countOps(client);
     const accounting = new DynamoNodeAccounting(client, store.tableName, store);
-    const a = await pod(store, 'a');
+    const a = await pendingPod(store, 'a');
     await accounting.bind(PODS, bound(a, 'n1'), 'n1', CHARGE, undefined, a);
-    const b = await pod(store, 'b');
+    const b = await pendingPod(store, 'b');
     await accounting.bind(PODS, bound(b, 'n1'), 'n1', CHARGE, undefined, b);
     // The transaction goes through the store's own client; nothing else is asked.
     expect(ops).toEqual([]);
@@ -64,7 +54,7 @@ describe('DynamoNodeAccounting on DynamoDB Local', () => {
     const store = await freshDynamoStore();
     const client = localDynamoClient(inject('dynamodbEndpoint'));
     const accounting = new DynamoNodeAccounting(client, store.tableName, store);
-    const old = await pod(store, 'old');
+    const old = await pendingPod(store, 'old');
     // The earlier layout: every charge an entry of one map.
     await DynamoDBDocumentClient.from(client).send(new PutCommand({
       TableName: store.tableName,
@@ -74,7 +64,7 @@ describe('DynamoNodeAccounting on DynamoDB Local', () => {
     expect((await accounting.usageAll()).get('n1')?.pods).toBe(1);
     // Charged once already: a second charge of the same pod is refused.
     await expect(accounting.bind(PODS, bound(old, 'n1'), 'n1', CHARGE, undefined, old)).rejects.toThrow(CapacityExceededError);
-    const fresh = await pod(store, 'fresh');
+    const fresh = await pendingPod(store, 'fresh');
     await accounting.bind(PODS, bound(fresh, 'n1'), 'n1', CHARGE, undefined, fresh);
     expect(await accounting.usage('n1')).toMatchObject({ milliCpu: 200n, pods: 2 });
     expect(await accounting.release('n1', old.metadata.uid!)).toBe(true);
